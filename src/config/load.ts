@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isNode, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import type { ZodIssue } from 'zod';
+import { AuditRelayError, type ErrorCode } from '../core/errors.js';
+import { type AgentConfig, configSchema } from './schema.js';
+
+/** One problem in a configuration file, printed as `file:line key: message`. */
+export interface ConfigProblem {
+  code: ErrorCode;
+  file: string;
+  line: number;
+  key: string;
+  message: string;
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.file}:${p.line} ${p.key || '(root)'}: ${p.message} [${p.code}]`;
+}
+
+export type LoadResult =
+  | { ok: true; config: AgentConfig; directory: string }
+  | { ok: false; problems: ConfigProblem[] };
+
+/**
+ * Reads and validates a YAML configuration. `${VAR}` in any string is replaced from the
+ * environment; a missing variable is a problem at its line. Never throws for bad input.
+ */
+export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      ok: false,
+      problems: [
+        { code: 'AR_CONFIG_READ', file: path, line: 0, key: '', message: `cannot read the file (${reason})` },
+      ],
+    };
+  }
+  return parseConfig(text, path, env);
+}
+
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  const problems: ConfigProblem[] = [];
+  for (const error of doc.errors) {
+    problems.push({
+      code: 'AR_CONFIG_SYNTAX',
+      file,
+      line: lineOf(error.pos[0]),
+      key: '',
+      message: error.message.split('\n')[0]!,
+    });
+  }
+  if (problems.length) return { ok: false, problems };
+
+  visit(doc, {
+    Scalar(_key, node, path) {
+      if (typeof node.value !== 'string' || !node.value.includes('${')) return;
+      node.value = node.value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+        const value = env[name];
+        if (value === undefined) {
+          problems.push({
+            code: 'AR_CONFIG_ENV_MISSING',
+            file,
+            line: lineOf(node.range?.[0]),
+            key: keyPath(path),
+            message: `environment variable ${name} is not set`,
+          });
+          return '';
+        }
+        return value;
+      });
+    },
+  });
+  if (problems.length) return { ok: false, problems };
+
+  const result = configSchema.safeParse(doc.toJS() ?? {});
+  if (result.success)
+    return { ok: true, config: result.data as AgentConfig, directory: dirname(resolve(file)) };
+  for (const issue of result.error.issues) {
+    // An unknown key is reported at its own line, under its own name.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    problems.push({
+      code: 'AR_CONFIG_INVALID',
+      file,
+      line: lineForPath(doc, path, lineOf),
+      key: pathText(path),
+      message: describeIssue(issue),
+    });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { ok: false, problems };
+}
+
+/** The line of the deepest node that exists on the issue's path (a missing key: its parent). */
+function lineForPath(
+  doc: ReturnType<typeof parseDocument>,
+  path: (string | number)[],
+  lineOf: (o?: number) => number,
+): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && (node as Node).range) return lineOf((node as Node).range![0]);
+  }
+  return 1;
+}
+
+function pathText(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function keyPath(path: readonly unknown[]): string {
+  const keys: (string | number)[] = [];
+  for (const item of path) {
+    if (isNode(item) && 'items' in (item as object)) continue;
+    if (item && typeof item === 'object' && 'key' in item && isScalar((item as { key: unknown }).key)) {
+      keys.push(String((item as { key: { value: unknown } }).key.value));
+    }
+  }
+  return keys.join('.');
+}
+
+function describeIssue(issue: ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    case 'invalid_union_discriminator':
+      return `type must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}`;
+    case 'invalid_type':
+      return issue.received === 'undefined'
+        ? 'required'
+        : `expected ${issue.expected}, got ${issue.received}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Throws the problems as one AuditRelayError (for code paths that cannot continue). */
+export function configErrorFrom(problems: ConfigProblem[]): AuditRelayError {
+  return new AuditRelayError(
+    problems[0]?.code ?? 'AR_CONFIG_INVALID',
+    problems.map(formatProblem).join('\n'),
+  );
+}

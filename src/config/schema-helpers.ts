@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `500ms`, `1s`, `2m`, `1h`, or a number of milliseconds. */
+export function parseDuration(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(value.trim());
+  return m ? Math.round(Number(m[1]) * UNITS[m[2]!]!) : undefined;
+}
+
+export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `expected a duration like 500ms, 1s, 2m or 1h, got ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** A file path; relative paths are resolved against the configuration file's directory. */
+export const configPath = z.string().min(1);

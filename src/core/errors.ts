@@ -1,0 +1,72 @@
+/**
+ * Every error AuditRelay reports carries a stable code (AR_…) that operators can search
+ * for and alert on. Messages say what happened and what to do; they never include secrets.
+ */
+export const ERROR_CODES = {
+  AR_CONFIG_READ: 'The configuration file could not be read.',
+  AR_CONFIG_SYNTAX: 'The configuration file is not valid YAML.',
+  AR_CONFIG_INVALID: 'The configuration does not match the schema.',
+  AR_CONFIG_ENV_MISSING: 'A ${VAR} reference names an environment variable that is not set.',
+  AR_CLI_USAGE: 'The command line is not valid.',
+  AR_SOURCE_UNREACHABLE: 'The IBM i (or its Mapepire server) cannot be reached.',
+  AR_SOURCE_AUTH: 'The IBM i rejected the user or password.',
+  AR_SOURCE_TLS: 'The TLS certificate of the IBM i could not be verified.',
+  AR_SOURCE_QUERY: 'The journal query failed on the IBM i.',
+  AR_SOURCE_POSITION_LOST: 'The saved journal position no longer exists on the IBM i.',
+  AR_SINK_UNREACHABLE: 'The SIEM receiver cannot be reached.',
+  AR_SINK_TLS: 'The TLS connection to the SIEM receiver failed verification.',
+  AR_SINK_CLOSED: 'The connection to the SIEM receiver closed while sending.',
+  AR_SINK_MESSAGE_TOO_LARGE: 'A message is larger than the transport allows.',
+  AR_STATE_IO: 'The agent state directory could not be read or written.',
+  AR_STATE_CORRUPT: 'A state file is damaged.',
+  AR_DECODE_UNKNOWN_TYPE: 'The journal entry type is not in the catalog.',
+  AR_DECODE_TRUNCATED: 'The journal entry is shorter than its layout.',
+  AR_DECODE_BAD_LENGTH: 'A length field in the journal entry points past its end.',
+  AR_DECODE_BAD_CCSID: 'A CCSID in the journal entry is not supported.',
+  AR_DECODE_UNMAPPED: 'Bytes in the journal entry do not map to a character.',
+  AR_DECODE_BAD_NUMBER: 'A numeric field in the journal entry holds invalid digits.',
+  AR_DECODE_BAD_HEADING: 'The journal entry heading is malformed.',
+  AR_SIMULATOR: 'The simulated IBM i failed.',
+  AR_INTERNAL: 'An unexpected internal error; please report it.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+const BRAND = Symbol.for('auditrelay.error');
+
+export class AuditRelayError extends Error {
+  readonly code: ErrorCode;
+  /** Whether retrying the same operation later can succeed (OTel's retryable vs permanent). */
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AuditRelayError';
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+
+  /** Works across duplicate copies of this module (undici's brand check). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  get [BRAND](): boolean {
+    return true;
+  }
+}
+
+/** A retryable failure of an I/O operation: the caller backs off and tries again. */
+export function retryable(code: ErrorCode, message: string, cause?: unknown): AuditRelayError {
+  return new AuditRelayError(code, message, { cause, retryable: true });
+}
+
+/** One line for logs and terminals: `AR_CODE: message (cause)`. Never a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof AuditRelayError) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.code}: ${error.message}${cause}`;
+  }
+  if (error instanceof Error) return `AR_INTERNAL: ${error.message}`;
+  return `AR_INTERNAL: ${String(error)}`;
+}

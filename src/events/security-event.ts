@@ -1,0 +1,78 @@
+/**
+ * The one normalized event every source produces and every format consumes.
+ * docs/fields.md documents each field; keep the two in step.
+ */
+export type Outcome = 'success' | 'failure' | 'unknown';
+
+/** Syslog severities (RFC 5424): lower is more severe. */
+export const SEVERITY = {
+  emergency: 0,
+  alert: 1,
+  critical: 2,
+  error: 3,
+  warning: 4,
+  notice: 5,
+  informational: 6,
+  debug: 7,
+} as const;
+export type Severity = (typeof SEVERITY)[keyof typeof SEVERITY];
+
+export interface SecurityEvent {
+  /** Stable across re-sends: `<system>/<receiverLibrary>/<receiver>/<sequence>`; SIEMs de-duplicate on it. */
+  id: string;
+  /** ISO-8601 with the IBM i's UTC offset, microseconds kept: `2026-11-27T10:15:30.123456-05:00`. */
+  time: string;
+  /** Epoch milliseconds of `time`. */
+  timeMs: number;
+  /** IBM i system name (the SIEM's device / host). */
+  system: string;
+  /** Where the event came from: `QAUDJRN` for the audit journal. */
+  origin: string;
+  journalCode: string;
+  /** Journal entry type, e.g. `PW`. */
+  entryType: string;
+  /** IBM's name for the entry type, e.g. `Password`. */
+  entryTypeName: string;
+  /** Sub-type code (the entry type / violation type byte), e.g. `P`. */
+  subtype?: string;
+  /** Meaning of the sub-type, e.g. `Password not valid`. */
+  subtypeName?: string;
+  /** Short machine-friendly verb, e.g. `logon`, `object-read`, `profile-change`. */
+  action: string;
+  outcome: Outcome;
+  severity: Severity;
+  /** One readable sentence for the SIEM's message field. */
+  message: string;
+  /** The user profile the job ran under (who did it). */
+  user: string;
+  /** User of the job (can differ from `user` after a profile swap). */
+  jobUser: string;
+  jobName: string;
+  jobNumber: string;
+  /** Qualified job name `number/user/name`. */
+  job: string;
+  program: string;
+  programLibrary: string;
+  /** The user profile acted upon (CP, CA, PW target…). */
+  targetUser?: string;
+  object?: string;
+  objectLibrary?: string;
+  objectType?: string;
+  /** IFS path name, for objects in the integrated file system. */
+  path?: string;
+  /** Client address and port (the SIEM's "source"). */
+  remoteAddress?: string;
+  remotePort?: number;
+  receiverLibrary: string;
+  receiver: string;
+  sequence: string;
+  /** Every decoded entry-specific field, by catalog key. */
+  fields: Record<string, string | number>;
+  /** Present when the entry could not be fully decoded: the stream goes on, the error is visible. */
+  decodeError?: {
+    code: string;
+    message: string;
+    /** The entry-specific data, upper-case hex. */
+    hex: string;
+  };
+}

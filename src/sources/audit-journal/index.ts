@@ -1,0 +1,106 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { configPath, durationSchema } from '../../config/schema-helpers.js';
+import type { Source, SourceDescriptor } from '../../core/component.js';
+import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
+import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
+import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
+import { AuditJournalReader } from './reader.js';
+
+const mapepireSchema = z
+  .object({
+    type: z.literal('mapepire'),
+    host: z.string().min(1).describe('IBM i host name or address running the Mapepire server'),
+    port: z.number().int().min(1).max(65535).default(8076).describe('Mapepire server port'),
+    user: z
+      .string()
+      .min(1)
+      .max(10)
+      .describe('IBM i user profile (needs *AUDIT or the authorities in docs/ibmi-setup.md)'),
+    password: z.string().min(1).describe('password; use ${ENV_VAR} to keep it out of the file'),
+    ca: configPath
+      .optional()
+      .describe("PEM file of the CA (or self-signed certificate) of the Mapepire server's certificate"),
+    rejectUnauthorized: z
+      .boolean()
+      .default(true)
+      .describe('verify the server certificate; turn off only for tests'),
+    requestTimeout: durationSchema
+      .default('60s')
+      .describe('a request with no answer after this long counts as a lost connection'),
+  })
+  .strict();
+
+const journalName = z
+  .string()
+  .regex(/^[A-Z0-9$#@_]{1,10}\/[A-Z0-9$#@_]{1,10}$/i, 'expected LIBRARY/JOURNAL, e.g. QSYS/QAUDJRN')
+  .default('QSYS/QAUDJRN');
+
+export const auditJournalConfigSchema = z
+  .object({
+    type: z.literal('audit-journal'),
+    name: z.string().min(1).optional().describe('name in logs, metrics and state (default: source-N)'),
+    connection: mapepireSchema,
+    journal: journalName.describe('the audit journal'),
+    pollInterval: durationSchema
+      .default('1s')
+      .describe('wait between queries once caught up (IBM warns against sub-second polling)'),
+    batchSize: z.number().int().min(1).max(10_000).default(1000).describe('entries per query'),
+    startAt: z
+      .enum(['current', 'oldest'])
+      .default('current')
+      .describe('without a saved position: attached receiver, or oldest available'),
+    entryTypes: z
+      .array(z.string().regex(/^[A-Z0-9]{2}$/))
+      .default([])
+      .describe('only these entry types (default: all)'),
+    ccsid: z
+      .number()
+      .int()
+      .refine(isSupportedCcsid, 'this CCSID has no conversion table (see docs/ccsids.md)')
+      .default(37)
+      .describe('CCSID of the character fields (the system CCSID)'),
+    utcOffset: z
+      .string()
+      .refine((v) => parseUtcOffset(v) !== undefined, 'expected an offset like +01:00 or -05:00')
+      .optional()
+      .describe("the IBM i's UTC offset; by default asked from the IBM i (CURRENT TIMEZONE)"),
+  })
+  .strict();
+
+export type AuditJournalConfig = z.infer<typeof auditJournalConfigSchema>;
+
+export const auditJournalSource: SourceDescriptor<AuditJournalConfig> = {
+  kind: 'source',
+  type: 'audit-journal',
+  description: 'Reads the security audit journal QAUDJRN with QSYS2.DISPLAY_JOURNAL.',
+  configSchema: auditJournalConfigSchema,
+  create(config, context): Source {
+    const connection = config.connection;
+    const connector = mapepireConnector(
+      {
+        host: connection.host,
+        port: connection.port,
+        user: connection.user,
+        password: connection.password,
+        ca: connection.ca && resolve(context.configDirectory, connection.ca),
+        rejectUnauthorized: connection.rejectUnauthorized,
+        requestTimeout: connection.requestTimeout,
+      },
+      context.logger,
+    );
+    const [journalLibrary = 'QSYS', journal = 'QAUDJRN'] = config.journal.toUpperCase().split('/');
+    return new AuditJournalReader(connector, {
+      journalLibrary,
+      journal,
+      batchSize: config.batchSize,
+      startAt: config.startAt,
+      entryTypes: config.entryTypes,
+      ccsid: config.ccsid,
+      utcOffsetMinutes: config.utcOffset === undefined ? undefined : parseUtcOffset(config.utcOffset),
+      pollInterval: config.pollInterval,
+      logger: context.logger,
+      counters: context.metrics.component(context.name),
+    });
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * The agent's own log: one line per happening (never per event), to stderr, as text for
+ * people or JSON for machines. Components log through a child with their name bound.
+ */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+const ORDER: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+export interface Logger {
+  error(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  debug(message: string, fields?: LogFields): void;
+  child(bindings: LogFields): Logger;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  format?: 'text' | 'json';
+  write?: (line: string) => void;
+  now?: () => Date;
+}
+
+export function createLogger(options: LoggerOptions = {}, bindings: LogFields = {}): Logger {
+  const threshold = ORDER[options.level ?? 'info'];
+  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const now = options.now ?? (() => new Date());
+  const log = (level: LogLevel, message: string, fields: LogFields = {}) => {
+    if (ORDER[level] > threshold) return;
+    const all = { ...bindings, ...fields };
+    if (options.format === 'json') {
+      write(`${JSON.stringify({ time: now().toISOString(), level, message, ...all })}\n`);
+      return;
+    }
+    const pairs = Object.entries(all)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${typeof v === 'string' && /[\s"=]/.test(v) ? JSON.stringify(v) : v}`)
+      .join(' ');
+    write(`${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${pairs ? ` ${pairs}` : ''}\n`);
+  };
+  return {
+    error: (m, f) => log('error', m, f),
+    warn: (m, f) => log('warn', m, f),
+    info: (m, f) => log('info', m, f),
+    debug: (m, f) => log('debug', m, f),
+    child: (more) => createLogger(options, { ...bindings, ...more }),
+  };
+}
+
+/** A logger that drops everything (tests, library use). */
+export const silentLogger: Logger = createLogger({ write: () => {} });
