@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isNode, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { AuditRelayError, type ErrorCode } from '../core/errors.js';
 import { type AgentConfig, configSchema } from './schema.js';
@@ -115,15 +115,15 @@ function pathText(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function keyPath(path: readonly unknown[]): string {
-  const keys: (string | number)[] = [];
-  for (const item of path) {
-    if (isNode(item) && 'items' in (item as object)) continue;
-    if (item && typeof item === 'object' && 'key' in item && isScalar((item as { key: unknown }).key)) {
-      keys.push(String((item as { key: { value: unknown } }).key.value));
-    }
-  }
-  return keys.join('.');
+/** The key path of a visited node, as `sources[0].connection.password`. */
+function keyPath(ancestors: readonly unknown[]): string {
+  const path: (string | number)[] = [];
+  ancestors.forEach((node, i) => {
+    const next = ancestors[i + 1];
+    if (isSeq(node) && next !== undefined) path.push(node.items.indexOf(next as never));
+    if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+  });
+  return pathText(path);
 }
 
 function describeIssue(issue: ZodIssue): string {

@@ -11,11 +11,18 @@ export const configSchema = z
     state: configPath.default('./state').describe('directory for the agent state (positions; later the WAL)'),
     log: z
       .object({
-        level: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
-        format: z.enum(['text', 'json']).default('text'),
+        level: z
+          .enum(['error', 'warn', 'info', 'debug'])
+          .default('info')
+          .describe('least severe level written'),
+        format: z
+          .enum(['text', 'json'])
+          .default('text')
+          .describe('text for people, JSON lines for log collectors'),
       })
       .strict()
-      .default({}),
+      .default({})
+      .describe("the agent's own log, on stderr (never one line per event)"),
     sources: z.array(sourceSchema).min(1, 'at least one source is required'),
     sinks: z.array(sinkSchema).min(1, 'at least one sink is required'),
   })

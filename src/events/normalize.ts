@@ -21,7 +21,7 @@ export function normalize(
 ): SecurityEvent {
   const { entry, layout, fields } = decoded;
   const { wallMs, micros } = splitLocalTimestamp(entry.timestamp);
-  const timeMs = wallMs - ctx.utcOffsetMinutes * 60_000;
+  const timeMs = wallMs + Math.floor(micros / 1000) - ctx.utcOffsetMinutes * 60_000;
   const local = new Date(wallMs).toISOString();
   const time = `${local.slice(0, 19)}.${String(micros).padStart(6, '0')}${formatUtcOffset(ctx.utcOffsetMinutes)}`;
   const user = entry.currentUser || entry.jobUser;

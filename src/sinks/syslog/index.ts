@@ -52,7 +52,7 @@ export const syslogConfigSchema = z
       .default(0)
       .describe('IANA Private Enterprise Number used in SD-IDs'),
     connectTimeout: durationSchema.default('10s').describe('give up a connection attempt after this long'),
-    tls: tlsSchema.default({}),
+    tls: tlsSchema.default({}).describe('TLS settings (transport: tls); the receiver is verified by default'),
   })
   .strict();
 

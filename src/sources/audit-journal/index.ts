@@ -40,7 +40,7 @@ export const auditJournalConfigSchema = z
   .object({
     type: z.literal('audit-journal'),
     name: z.string().min(1).optional().describe('name in logs, metrics and state (default: source-N)'),
-    connection: mapepireSchema,
+    connection: mapepireSchema.describe('how to reach Db2 for i (Mapepire server on the IBM i)'),
     journal: journalName.describe('the audit journal'),
     pollInterval: durationSchema
       .default('1s')

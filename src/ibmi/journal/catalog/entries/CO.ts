@@ -44,7 +44,13 @@ export const CO: EntryLayout = {
       confirmed: false,
     },
   ],
-  provenance: [],
+  provenance: [
+    // No CO page could be read; the object fields follow the layout every object entry shares (e.g. CQ, 7.3).
+    {
+      url: 'https://www.ibm.com/support/knowledgecenter/en/ssw_ibm_i_73/rzarl/rzarlf13.htm',
+      release: '7.3 (pattern)',
+    },
+  ],
   unconfirmed: [
     'No stored copy of the CO layout page was found in docs or pages corpora (7.1-7.6, English/Japanese). All fields here are inferred from the layout pattern shared by object entries and are not read.',
     'Title and model-file names (QASYCOJE/J4/J5) assumed, not read.',

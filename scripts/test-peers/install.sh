@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the real third-party peers the tests check AuditRelay against (Debian 12):
+#   syslog-ng 3.38 (strict RFC 5424 parser) and lognormalizer (liblognorm, strict CEF) from apt;
+#   rsyslog with gnutls and relp, unpacked privately under .test-peers/rsyslog because the
+#   rsyslog and syslog-ng-core packages conflict and cannot be installed together.
+# Idempotent: does nothing when everything is already there. Fails loudly otherwise, so a
+# missing peer can never turn into a skipped test.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+peers="$root/.test-peers"
+rsyslogd="$peers/rsyslog/usr/sbin/rsyslogd"
+
+have_all() {
+  command -v syslog-ng >/dev/null 2>&1 && command -v lognormalizer >/dev/null 2>&1 &&
+    [ -x "$rsyslogd" ] && [ -f "$peers/rsyslog/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so" ] &&
+    [ -f "$peers/rsyslog/usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so" ] && ldconfig -p | grep -q librelp
+}
+if have_all; then
+  echo "test peers: present (syslog-ng $(syslog-ng --version | head -1 | awk '{print $3}' | tr -d '()'), rsyslog in .test-peers)"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "test peers: need root (or sudo) to apt-get install syslog-ng-core, liblognorm-utils and rsyslog's libraries" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# Libraries rsyslog, rsyslog-gnutls and rsyslog-relp need, without the rsyslog package itself.
+$sudo apt-get install -y -qq --no-install-recommends \
+  syslog-ng-core liblognorm-utils libestr0 libfastjson4 liblognorm5 librelp0 libgnutls30 libzstd1 >/dev/null
+# The package may have started a system syslog-ng; the tests run their own private instances.
+$sudo pkill -x syslog-ng 2>/dev/null || true
+
+mkdir -p "$peers/debs" "$peers/rsyslog"
+(cd "$peers/debs" && rm -f ./*.deb && apt-get download -qq rsyslog rsyslog-gnutls rsyslog-relp)
+for deb in "$peers"/debs/*.deb; do dpkg -x "$deb" "$peers/rsyslog"; done
+have_all || { echo "test peers: installation incomplete" >&2; exit 1; }
+echo "test peers: installed"

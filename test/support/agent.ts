@@ -1,0 +1,103 @@
+/**
+ * Runs the real CLI (`node dist/cli/bin.js run`) as a child process, as an operator would,
+ * and derives the events a simulated journal should produce.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalize } from '../../src/events/normalize.js';
+import type { SecurityEvent } from '../../src/events/security-event.js';
+import { layoutFor } from '../../src/ibmi/journal/catalog/index.js';
+import { decodeEntry } from '../../src/ibmi/journal/decode.js';
+import { readType5Record } from '../../src/ibmi/journal/heading/type5.js';
+import type { SimulatedJournal } from '../../src/ibmi/simulator/journal.js';
+import { ROOT } from './peers.js';
+
+export const BIN = join(ROOT, 'dist/cli/bin.js');
+
+export interface AgentProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+export function runAgent(configPath: string, env: Record<string, string> = {}): AgentProcess {
+  const child = spawn(process.execPath, [BIN, 'run', '--config', configPath], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => {
+    output += d;
+  });
+  child.stderr!.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return {
+    child,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export interface AgentYamlOptions {
+  dir: string;
+  mapepirePort: number;
+  caFile: string;
+  sink: string;
+  state?: string;
+  pollInterval?: string;
+  batchSize?: number;
+}
+
+/** Writes an agent config file in the documented YAML form; the password comes from ${AUDITRELAY_PASSWORD}. */
+export function writeAgentConfig(options: AgentYamlOptions): string {
+  const path = join(options.dir, 'agent.yaml');
+  writeFileSync(
+    path,
+    `state: ${options.state ?? './state'}
+log:
+  level: info
+sources:
+  - type: audit-journal
+    name: qaudjrn
+    connection:
+      type: mapepire
+      host: 127.0.0.1
+      port: ${options.mapepirePort}
+      user: AUDITOR
+      password: \${AUDITRELAY_PASSWORD}
+      ca: ${options.caFile}
+    pollInterval: ${options.pollInterval ?? '200ms'}
+    batchSize: ${options.batchSize ?? 500}
+    startAt: oldest
+sinks:
+${options.sink}
+`,
+  );
+  return path;
+}
+
+/** Every journal code T entry of the simulated journal as the agent should normalize it. */
+export function expectedEvents(journal: SimulatedJournal, utcOffsetMinutes: number): SecurityEvent[] {
+  const events: SecurityEvent[] = [];
+  for (const receiver of journal.receivers) {
+    for (const stored of journal.entriesOf(receiver)) {
+      if (stored.journalCode !== 'T') continue;
+      const { entry, issues } = readType5Record(stored.record, 0, 37);
+      events.push(
+        normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), issues, {
+          utcOffsetMinutes,
+        }),
+      );
+    }
+  }
+  return events;
+}

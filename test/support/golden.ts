@@ -1,0 +1,51 @@
+/**
+ * Builds entry bytes for golden tests from offsets typed in from IBM's layout tables —
+ * deliberately not from the catalog or the simulator.
+ */
+import { execFileSync } from 'node:child_process';
+
+export type Put = [
+  offset: number,
+  format: 'char' | 'packed' | 'bin2' | 'bin4' | 'zoned',
+  length: number,
+  value: string | number,
+];
+
+/** EBCDIC via iconv, the reference, not our own tables. */
+export function ebcdic(text: string, length: number, ccsid = 37): Buffer {
+  const bytes = execFileSync('iconv', ['-f', 'UTF-8', '-t', ccsid === 37 ? 'IBM037' : `IBM${ccsid}`], {
+    input: text,
+  });
+  return Buffer.concat([bytes, Buffer.alloc(Math.max(0, length - bytes.length), 0x40)]).subarray(0, length);
+}
+
+/** Entry-specific data from J5 offset 610 up to `lastOffset`, blanks where nothing is put. */
+export function entryData(lastOffset: number, puts: Put[], base = 610): Uint8Array {
+  const data = Buffer.alloc(lastOffset - base + 1, 0x40);
+  for (const [offset, format, length, value] of puts) {
+    const at = offset - base;
+    switch (format) {
+      case 'char':
+        ebcdic(String(value), length).copy(data, at);
+        break;
+      case 'zoned': {
+        const digits = String(value).padStart(length, '0');
+        for (let i = 0; i < length; i++) data[at + i] = 0xf0 + Number(digits[i]);
+        break;
+      }
+      case 'packed': {
+        const digits = String(value).padStart(length * 2 - 1, '0');
+        const nibbles = [...digits].map(Number).concat(0xf);
+        for (let i = 0; i < length; i++) data[at + i] = (nibbles[2 * i]! << 4) | nibbles[2 * i + 1]!;
+        break;
+      }
+      case 'bin2':
+        data.writeInt16BE(Number(value), at);
+        break;
+      case 'bin4':
+        data.writeInt32BE(Number(value), at);
+        break;
+    }
+  }
+  return Uint8Array.from(data);
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Io } from '../../../src/cli/command.js';
+import { COMMANDS, main } from '../../../src/cli/main.js';
+import { tempDir } from '../../support/peers.js';
+
+function capture(env: NodeJS.ProcessEnv = {}): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    env,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
+  return io;
+}
+
+test('every command has --help, exit 0', async () => {
+  for (const command of COMMANDS) {
+    const io = capture();
+    assert.equal(await main([command.name, '--help'], io), 0, command.name);
+    assert.match(io.stdout, new RegExp(`^Usage: auditrelay ${command.name}`), command.name);
+  }
+});
+
+test('no command: usage, exit 2; unknown command or option: exit 2 with a clear message', async () => {
+  let io = capture();
+  assert.equal(await main([], io), 2);
+  assert.match(io.stdout, /Commands:/);
+  io = capture();
+  assert.equal(await main(['frobnicate'], io), 2);
+  assert.match(io.stderr, /unknown command "frobnicate"/);
+  io = capture();
+  assert.equal(await main(['check', '--colour'], io), 2);
+  assert.match(io.stderr, /^AR_CLI_USAGE: .*--colour/);
+  io = capture();
+  assert.equal(await main(['demo', '--events', 'many'], io), 2);
+  assert.match(io.stderr, /--events expects a number/);
+});
+
+test('check: ok for a valid file, every problem with file:line for a bad one', async () => {
+  const dir = tempDir('cli');
+  const good = join(dir, 'good.yaml');
+  writeFileSync(
+    good,
+    'sources:\n  - type: audit-journal\n    connection: { type: mapepire, host: h, user: U, password: p }\nsinks:\n  - type: syslog\n    host: siem\n',
+  );
+  let io = capture();
+  assert.equal(await main(['check', '--config', good], io), 0, io.stderr);
+  assert.match(io.stdout, /good\.yaml: ok/);
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(
+    bad,
+    'sources: []\nsinks:\n  - type: syslog\n    host: siem\n    transport: carrier-pigeon\n',
+  );
+  io = capture();
+  assert.equal(await main(['check', '--config', bad], io), 1);
+  assert.match(io.stderr, /bad\.yaml:1 sources: at least one source is required/);
+  assert.match(io.stderr, /bad\.yaml:5 sinks\[0\]\.transport: /);
+  io = capture();
+  assert.equal(await main(['check', '--config', join(dir, 'missing.yaml')], io), 1);
+  assert.match(io.stderr, /missing\.yaml:0 \(root\): cannot read the file \(ENOENT\) \[AR_CONFIG_READ\]/);
+});
