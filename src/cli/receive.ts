@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { AuditRelayError } from '../core/errors.js';
 import { localhostCertificates } from '../core/x509.js';
 import { startReceiver } from '../receiver/syslog-receiver.js';
@@ -53,14 +53,14 @@ Options:
         tls = { cert: server.certificate, key: server.key };
       }
     }
-    const out = typeof values['out'] === 'string' ? values['out'] : undefined;
-    if (out) writeFileSync(out, '', { flag: 'a' });
+    const out =
+      typeof values['out'] === 'string' ? createWriteStream(values['out'], { flags: 'a' }) : undefined;
     const receiver = await startReceiver({
       host,
       port,
       protocol,
       tls,
-      onMessage: (message) => (out ? appendFileSync(out, `${message}\n`) : io.out(`${message}\n`)),
+      onMessage: (message) => (out ? out.write(`${message}\n`) : io.out(`${message}\n`)),
     });
     io.err(`listening on ${protocol}://${receiver.address.address}:${receiver.address.port}\n`);
     await new Promise<void>((resolveStop) => {
@@ -68,6 +68,7 @@ Options:
       process.once('SIGTERM', resolveStop);
     });
     await receiver.close();
+    await new Promise<void>((done) => (out ? out.end(done) : done()));
     return EXIT.ok;
   },
 };
