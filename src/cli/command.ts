@@ -36,7 +36,7 @@ export function parseCommandLine(
 ): { values: OptionValues; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(command, argv),
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: command.allowPositionals ?? false,
       strict: true,
@@ -48,6 +48,21 @@ export function parseCommandLine(
       `${(error as Error).message}\nRun: auditrelay ${command.name} --help`,
     );
   }
+}
+
+/** `--utc-offset -05:00` → `--utc-offset=-05:00`: parseArgs would take the value for an option. */
+function joinNegativeValues(command: Command, argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && command.options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** Reads a numeric option, failing with a usage error that names it. */

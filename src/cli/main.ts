@@ -1,6 +1,7 @@
 import { AuditRelayError, describeError } from '../core/errors.js';
 import { checkCommand } from './check.js';
 import { type Command, EXIT, type Io, parseCommandLine, processIo } from './command.js';
+import { decodeCommand } from './decode.js';
 import { demoCommand } from './demo.js';
 import { receiveCommand } from './receive.js';
 import { runCommand } from './run.js';
@@ -10,6 +11,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   runCommand,
   checkCommand,
+  decodeCommand,
   simulateCommand,
   receiveCommand,
 ];

@@ -1,9 +1,10 @@
+import type { EntryLayout } from '../ibmi/journal/catalog/types.js';
 import type { DecodedEntry, DecodeIssue } from '../ibmi/journal/decode.js';
 import { qualifiedJobName } from '../ibmi/journal/entry.js';
 import { toHex } from '../ibmi/journal/fields.js';
-import { formatUtcOffset, splitLocalTimestamp } from '../ibmi/journal/heading/timestamp.js';
-import { DECODE_ERROR_SEVERITY, GENERIC_RULE, RULES, type RuleInput } from './rules.js';
-import type { SecurityEvent } from './security-event.js';
+import { formatUtcOffset } from '../ibmi/journal/heading/timestamp.js';
+import { applySpec, DECODE_ERROR_SEVERITY, GENERIC_SPEC, type RuleInput, specFor } from './rules/index.js';
+import type { SecurityEvent, Severity } from './security-event.js';
 
 export interface NormalizeContext {
   /** The IBM i's offset from UTC in minutes (QUTCOFFSET); journal times are local. */
@@ -20,43 +21,42 @@ export function normalize(
   ctx: NormalizeContext,
 ): SecurityEvent {
   const { entry, layout, fields } = decoded;
-  const { wallMs, micros } = splitLocalTimestamp(entry.timestamp);
-  const timeMs = wallMs + Math.floor(micros / 1000) - ctx.utcOffsetMinutes * 60_000;
-  const local = new Date(wallMs).toISOString();
-  const time = `${local.slice(0, 19)}.${String(micros).padStart(6, '0')}${formatUtcOffset(ctx.utcOffsetMinutes)}`;
+  const t = entry.timestamp;
   const user = entry.currentUser || entry.jobUser;
-  const subtypeField = layout?.subtypeField
-    ? layout.fields.find((field) => field.key === layout.subtypeField)
-    : undefined;
-  const subtypeName = decoded.subtype ? subtypeField?.values?.[decoded.subtype] : undefined;
+  const subtype = decoded.subtype;
+  const subtypeName = subtype === undefined || !layout ? undefined : subtypeNames(layout)?.[subtype];
   const input: RuleInput = {
     decoded,
     f: (key) => {
       const value = fields[key];
       return value === undefined || value === '' ? undefined : String(value);
     },
-    subtype: decoded.subtype,
+    subtype,
     subtypeName,
     user,
     from: entry.remoteAddress ? ` from ${entry.remoteAddress}` : '',
   };
-  const rule = (layout && RULES[entry.entryType]) || GENERIC_RULE;
-  const out = rule(input);
-  const issues = [...headingIssues, ...decoded.issues];
+  const out = applySpec(layout ? specFor(entry.entryType) : GENERIC_SPEC, input);
+  const issues = headingIssues.length === 0 ? decoded.issues : [...headingIssues, ...decoded.issues];
+  // The heading's client wins; some entries (SK, IM, X0…) name the peer in their own fields.
+  const remoteAddress = entry.remoteAddress || out.remoteAddress;
+  const remotePort = entry.remoteAddress ? entry.remotePort : out.remotePort;
+  // Every property is assigned in the same order, so all events share one shape (fast to format).
   const event: SecurityEvent = {
     id: `${entry.systemName}/${entry.position.receiverLibrary}/${entry.position.receiver}/${entry.position.sequence}`,
-    time,
-    timeMs,
+    // SAA `YYYY-MM-DD-HH.MM.SS.ffffff` local time → ISO-8601 with the system's offset.
+    time: `${t.slice(0, 10)}T${t.slice(11, 13)}:${t.slice(14, 16)}:${t.slice(17, 26)}${offsetText(ctx.utcOffsetMinutes)}`,
+    timeMs: epochMs(t, ctx.utcOffsetMinutes),
     system: entry.systemName,
     origin: 'QAUDJRN',
     journalCode: entry.journalCode,
     entryType: entry.entryType,
     entryTypeName: layout?.title ?? 'Unknown entry type',
+    subtype,
+    subtypeName,
     action: out.action,
     outcome: out.outcome,
-    severity: issues.length
-      ? (Math.min(out.severity, DECODE_ERROR_SEVERITY) as SecurityEvent['severity'])
-      : out.severity,
+    severity: issues.length ? (Math.min(out.severity, DECODE_ERROR_SEVERITY) as Severity) : out.severity,
     message: out.message,
     user,
     jobUser: entry.jobUser,
@@ -65,20 +65,19 @@ export function normalize(
     job: qualifiedJobName(entry),
     program: entry.programName,
     programLibrary: entry.programLibrary,
+    targetUser: out.targetUser,
+    object: out.object,
+    objectLibrary: out.objectLibrary,
+    objectType: out.objectType,
+    path: out.path,
+    remoteAddress: remoteAddress || undefined,
+    remotePort,
     receiverLibrary: entry.position.receiverLibrary,
     receiver: entry.position.receiver,
     sequence: entry.position.sequence,
     fields,
+    decodeError: undefined,
   };
-  if (decoded.subtype !== undefined) event.subtype = decoded.subtype;
-  if (subtypeName !== undefined) event.subtypeName = subtypeName;
-  if (out.targetUser) event.targetUser = out.targetUser;
-  if (out.object) event.object = out.object;
-  if (out.objectLibrary) event.objectLibrary = out.objectLibrary;
-  if (out.objectType) event.objectType = out.objectType;
-  if (out.path) event.path = out.path;
-  if (entry.remoteAddress) event.remoteAddress = entry.remoteAddress;
-  if (entry.remotePort !== undefined) event.remotePort = entry.remotePort;
   const first = issues[0];
   if (first) {
     event.decodeError = {
@@ -89,4 +88,38 @@ export function normalize(
     event.message = `${event.message} [${first.code}]`;
   }
   return event;
+}
+
+const subtypeNameCache = new WeakMap<EntryLayout, Readonly<Record<string, string>> | undefined>();
+
+/** Meanings of the layout's sub-type codes, looked up once per layout. */
+function subtypeNames(layout: EntryLayout): Readonly<Record<string, string>> | undefined {
+  if (!subtypeNameCache.has(layout)) {
+    subtypeNameCache.set(layout, layout.fields.find((field) => field.key === layout.subtypeField)?.values);
+  }
+  return subtypeNameCache.get(layout);
+}
+
+const offsetTexts = new Map<number, string>();
+
+function offsetText(minutes: number): string {
+  let text = offsetTexts.get(minutes);
+  if (text === undefined) {
+    text = formatUtcOffset(minutes);
+    offsetTexts.set(minutes, text);
+  }
+  return text;
+}
+
+/** Epoch ms of an SAA local timestamp at the given UTC offset, without parsing to a Date. */
+function epochMs(t: string, utcOffsetMinutes: number): number {
+  const n = (from: number, to: number) => {
+    let v = 0;
+    for (let i = from; i < to; i++) v = v * 10 + (t.charCodeAt(i) - 48);
+    return v;
+  };
+  return (
+    Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), n(20, 23)) -
+    utcOffsetMinutes * 60_000
+  );
 }

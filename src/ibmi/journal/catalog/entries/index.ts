@@ -79,7 +79,6 @@ import { VV } from './VV.js';
 import { X0 } from './X0.js';
 import { X1 } from './X1.js';
 import { X2 } from './X2.js';
-import { X3 } from './X3.js';
 import { XD } from './XD.js';
 import { YC } from './YC.js';
 import { YR } from './YR.js';
@@ -167,7 +166,6 @@ export const ENTRY_LAYOUTS: Readonly<Record<string, EntryLayout>> = {
   X0,
   X1,
   X2,
-  X3,
   XD,
   YC,
   YR,
