@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgentConfig } from '../config/schema.js';
+import { type AgentConfig, configSchema } from '../config/schema.js';
 import { startAgent } from '../core/agent.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
 import { localhostCertificates } from '../core/x509.js';
@@ -74,9 +74,10 @@ Options:
       receiverCa = join(directory, 'receiver-ca.pem');
       writeFileSync(receiverCa, certificates.ca.certificate);
     }
-    const config: AgentConfig = {
+    // Through the schema, so the demo gets every default a config file would.
+    const config = configSchema.parse({
       state: join(directory, 'state'),
-      log: { level: 'warn', format: 'text' },
+      log: { level: 'warn' },
       sources: [
         {
           type: 'audit-journal',
@@ -88,15 +89,9 @@ Options:
             user: DEFAULT_SIMULATOR.user,
             password: DEFAULT_SIMULATOR.password,
             ca: simulator.caCertificatePath,
-            rejectUnauthorized: true,
-            requestTimeout: 30_000,
           },
-          journal: 'QSYS/QAUDJRN',
           pollInterval: 250,
-          batchSize: 1000,
           startAt: 'oldest',
-          entryTypes: [],
-          ccsid: 37,
         },
       ],
       sinks: [
@@ -105,17 +100,11 @@ Options:
           name: 'receiver',
           host: '127.0.0.1',
           port: receiver.address.port,
-          transport: transport as 'tcp',
-          framing: 'octet-counting',
-          format: 'rfc5424',
-          facility: 13,
-          appName: '',
-          enterpriseNumber: 0,
-          connectTimeout: 5000,
-          tls: { ca: receiverCa, rejectUnauthorized: true },
+          transport,
+          tls: { ca: receiverCa },
         },
       ],
-    };
+    }) as AgentConfig;
     const logLines: string[] = [];
     const agent = startAgent({
       config,

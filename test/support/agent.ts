@@ -55,6 +55,8 @@ export interface AgentYamlOptions {
   state?: string;
   pollInterval?: string;
   batchSize?: number;
+  /** More lines for the source, indented like its keys (e.g. "    onLostPosition: stop"). */
+  sourceExtra?: string;
 }
 
 /** Writes an agent config file in the documented YAML form; the password comes from ${AUDITRELAY_PASSWORD}. */
@@ -78,6 +80,7 @@ sources:
     pollInterval: ${options.pollInterval ?? '200ms'}
     batchSize: ${options.batchSize ?? 500}
     startAt: oldest
+${options.sourceExtra ?? ''}
 sinks:
 ${options.sink}
 `,

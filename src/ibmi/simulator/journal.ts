@@ -110,8 +110,12 @@ export class SimulatedJournal {
     return this.state.receivers.find((r) => r.status === 'ATTACHED');
   }
 
-  /** Detaches the current receiver (if any) and attaches a new one, like CHGJRN JRNRCV(*GEN). */
-  changeReceiver(attachedAt: string): ReceiverInfo {
+  /**
+   * Detaches the current receiver (if any) and attaches a new one, like CHGJRN JRNRCV(*GEN);
+   * `resetSequence` is CHGJRN SEQOPT(*RESET): the new receiver starts again at 1.
+   */
+  changeReceiver(attachedAt: string, options: { resetSequence?: boolean } = {}): ReceiverInfo {
+    if (options.resetSequence) this.state.nextSequence = '1';
     const previous = this.attached;
     if (previous) previous.status = 'ONLINE';
     const number = this.state.receivers.length + 1;

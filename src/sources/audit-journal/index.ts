@@ -54,6 +54,18 @@ export const auditJournalConfigSchema = z
       .array(z.string().regex(/^[A-Z0-9]{2}$/))
       .default([])
       .describe('only these entry types (default: all)'),
+    onLostPosition: z
+      .enum(['resume-oldest', 'stop'])
+      .default('resume-oldest')
+      .describe(
+        'saved position gone (receiver deleted): resume at the oldest entry with a gap event, or stop with an error',
+      ),
+    gapThreshold: z
+      .number()
+      .int()
+      .min(1)
+      .default(1000)
+      .describe('report a gap when sequence numbers jump by more than this between receivers'),
     ccsid: z
       .number()
       .int()
@@ -99,6 +111,8 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig> = {
       ccsid: config.ccsid,
       utcOffsetMinutes: config.utcOffset === undefined ? undefined : parseUtcOffset(config.utcOffset),
       pollInterval: config.pollInterval,
+      onLostPosition: config.onLostPosition,
+      gapThreshold: config.gapThreshold,
       logger: context.logger,
       counters: context.metrics.component(context.name),
     });

@@ -1,5 +1,6 @@
 import type { Source, SourceBatch, SourcePosition } from '../../core/component.js';
 import { AuditRelayError } from '../../core/errors.js';
+import { gapEvent } from '../../events/gap.js';
 import { normalize } from '../../events/normalize.js';
 import type { SecurityEvent } from '../../events/security-event.js';
 import type { Db2Connection, Db2Connector } from '../../ibmi/db2/port.js';
@@ -7,7 +8,7 @@ import { layoutFor } from '../../ibmi/journal/catalog/index.js';
 import { decodeEntry } from '../../ibmi/journal/decode.js';
 import type { JournalPosition } from '../../ibmi/journal/entry.js';
 import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-journal.js';
-import { offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
+import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import type { Logger } from '../../telemetry/logger.js';
 import type { ComponentCounters } from '../../telemetry/metrics.js';
 import { journalQuery, SYSTEM_INFO_QUERY } from './query.js';
@@ -22,6 +23,10 @@ export interface ReaderOptions {
   /** Fixed UTC offset; undefined: ask the IBM i and re-ask every 15 minutes (DST changes). */
   utcOffsetMinutes: number | undefined;
   pollInterval: number;
+  /** When the saved position no longer exists: resume at the oldest entry (with a gap event) or stop. */
+  onLostPosition: 'resume-oldest' | 'stop';
+  /** A jump of more than this many sequence numbers between receivers is reported as a gap. */
+  gapThreshold: number;
   logger: Logger;
   counters: ComponentCounters;
 }
@@ -47,14 +52,65 @@ export class AuditJournalReader implements Source {
     const connection = await this.connect();
     try {
       const utcOffsetMinutes = await this.currentUtcOffset(connection);
-      const start = toJournalPosition(after);
+      let start = toJournalPosition(after);
       const query = journalQuery(start, this.options);
-      const rows = await connection.query(query.sql, query.parameters);
-      return this.toBatch(rows, start, utcOffsetMinutes);
+      let rows: Record<string, unknown>[];
+      const gaps: SecurityEvent[] = [];
+      try {
+        rows = await connection.query(query.sql, query.parameters);
+      } catch (error) {
+        if (!start || !isLostPosition(error)) throw error;
+        const lost = start;
+        if (this.options.onLostPosition === 'stop') {
+          throw new AuditRelayError(
+            'AR_SOURCE_POSITION_LOST',
+            `the saved position ${describe(lost)} no longer exists on the IBM i (receiver deleted?); set onLostPosition: resume-oldest to continue with a gap event, or remove the position from the state directory`,
+            { cause: error },
+          );
+        }
+        const oldest = journalQuery(undefined, { ...this.options, startAt: 'oldest' });
+        rows = await connection.query(oldest.sql, oldest.parameters);
+        const first = rows[0] ? entryFromDisplayJournalRow(rows[0]).entry : undefined;
+        gaps.push(
+          this.gap(
+            lost,
+            first?.position,
+            first?.systemName ?? '',
+            'the receiver holding the saved position no longer exists (deleted before it was read)',
+            utcOffsetMinutes,
+          ),
+        );
+        this.options.logger.error('journal entries lost: the saved position no longer exists', {
+          saved: describe(lost),
+        });
+        start = undefined;
+      }
+      const batch = this.toBatch(rows, start, utcOffsetMinutes);
+      batch.events.unshift(...gaps);
+      return batch;
     } catch (error) {
       if (error instanceof AuditRelayError && error.code === 'AR_SOURCE_UNREACHABLE') await this.disconnect();
       throw error;
     }
+  }
+
+  private gap(
+    after: JournalPosition,
+    resumeAt: JournalPosition | undefined,
+    system: string,
+    reason: string,
+    utcOffsetMinutes: number,
+  ): SecurityEvent {
+    const now = Date.now();
+    const local = new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 23);
+    return gapEvent({
+      system,
+      after,
+      resumeAt,
+      reason,
+      detectedMs: now,
+      detectedTime: `${local}000${formatUtcOffset(utcOffsetMinutes)}`,
+    });
   }
 
   private toBatch(
@@ -63,25 +119,41 @@ export class AuditJournalReader implements Source {
     utcOffsetMinutes: number,
   ): SourceBatch {
     const events: SecurityEvent[] = [];
+    let previous = start;
     let position: JournalPosition | undefined;
     rows.forEach((row, index) => {
       const { entry, issues } = entryFromDisplayJournalRow(row);
       if (index === 0 && start) {
         if (samePosition(entry.position, start)) return;
-        // Issue 5 turns this into gap detection with its own event; for now say it loudly.
-        this.options.logger.warn(
-          'journal did not resume at the saved entry (receiver deleted or sequence reset?)',
-          {
-            saved: `${start.receiverLibrary}/${start.receiver}/${start.sequence}`,
-            found: `${entry.position.receiverLibrary}/${entry.position.receiver}/${entry.position.sequence}`,
-          },
-        );
+        this.options.logger.warn('journal did not resume at the saved entry', {
+          saved: describe(start),
+          found: describe(entry.position),
+        });
+      }
+      if (previous && entry.position.receiver !== previous.receiver) {
+        const jump = BigInt(entry.position.sequence) - BigInt(previous.sequence);
+        if (jump < 0n) {
+          this.options.logger.info('journal sequence numbers were reset at a receiver change', {
+            receiver: entry.position.receiver,
+          });
+        } else if (jump > BigInt(this.options.gapThreshold)) {
+          events.push(
+            this.gap(
+              previous,
+              entry.position,
+              entry.systemName,
+              `${jump - 1n} sequence numbers are missing between receivers (a receiver was deleted before it was read?)`,
+              utcOffsetMinutes,
+            ),
+          );
+        }
       }
       const decoded = decodeEntry(entry, layoutFor(entry.entryType), { ccsid: this.options.ccsid });
       const event = normalize(decoded, issues, { utcOffsetMinutes });
       if (event.decodeError)
         this.options.counters.errors.decoding = (this.options.counters.errors.decoding ?? 0) + 1;
       events.push(event);
+      previous = entry.position;
       position = entry.position;
     });
     this.options.counters.eventsReceived += events.length;
@@ -137,6 +209,19 @@ function toJournalPosition(position: SourcePosition | undefined): JournalPositio
     receiver: position['receiver'],
     sequence: position['sequence'],
   };
+}
+
+/** The IBM i's answer when a receiver or sequence in the request does not exist (CPF7007, CPF7053, CPF7054, CPF9801). */
+function isLostPosition(error: unknown): boolean {
+  return (
+    error instanceof AuditRelayError &&
+    error.code === 'AR_SOURCE_QUERY' &&
+    /CPF70(07|53|54)|CPF9801/.test(error.message)
+  );
+}
+
+function describe(p: JournalPosition): string {
+  return `${p.receiverLibrary}/${p.receiver}/${p.sequence}`;
 }
 
 function samePosition(a: JournalPosition, b: JournalPosition): boolean {
