@@ -67,6 +67,14 @@ export const AF: EntryLayout = {
       description: 'Object type - inferred',
       confirmed: false,
     },
+    {
+      key: 'validationErrorAction',
+      ibmName: 'Validation Error Action',
+      offset: 639,
+      length: 1,
+      kind: 'char',
+      description: 'What the system did about a validation failure; set only for violation types C and H (IBM 7.2/7.4 rzarlf06)',
+    },
   ],
   provenance: [
     { url: 'https://www.ibm.com/support/knowledgecenter/ssw_ibm_i_74/rzarl/rzarlf06.htm', release: '7.4' },

@@ -121,8 +121,8 @@ export const KF: EntryLayout = {
       offset: 684,
       length: 512,
       kind: 'tagged',
-      lengthField: 'objectNameLength2',
-      ccsidField: 'objectNameCcsid2',
+      lengthField: 'objectNameLength',
+      ccsidField: 'objectNameCcsid',
       description: 'Key ring file name',
     },
     {
