@@ -8,6 +8,7 @@ import { catalogEntryTypes, layoutFor } from '../ibmi/journal/catalog/index.js';
 import { type DecodeIssue, decodeEntry } from '../ibmi/journal/decode.js';
 import type { JournalEntry } from '../ibmi/journal/entry.js';
 import { entryFromDisplayJournalRow } from '../ibmi/journal/heading/display-journal.js';
+import { readRjne0200 } from '../ibmi/journal/heading/rjne0200.js';
 import { parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
 import { readType5Record } from '../ibmi/journal/heading/type5.js';
 import { type Command, EXIT, numberOption } from './command.js';
@@ -33,12 +34,13 @@ Inputs (--input):
                    ENTRY_DATA as hex; ENTRY_TIMESTAMP as Mapepire returns it
                    (2026-11-27 10:15:30.123456) or in IBM's form (2026-11-27-10.15.30.123456)
   type5            a *TYPE5 outfile (CPYAUDJRNE / DSPJRN OUTFILFMT(*TYPE5)) as binary records
+  rjne0200         the receiver variable of QjoRetrieveJournalEntries, format RJNE0200
 
 A line or record that cannot be decoded still prints one event, flagged with an AR_DECODE_
 code and the raw bytes in hex.
 
 Options:
-      --input KIND        display-journal (default) or type5
+      --input KIND        display-journal (default), type5 or rjne0200
       --ccsid N           CCSID of the character fields (default 37)
       --utc-offset +HH:MM the system's UTC offset; journal times are local (default +00:00)
       --format F          ${Object.keys(FORMATS).join(', ')} (default json)
@@ -57,33 +59,53 @@ Options:
       for (const type of catalogEntryTypes()) {
         const layout = layoutFor(type)!;
         const subtypes = layout.fields.find((f) => f.key === layout.subtypeField)?.values;
-        io.out(`${type}  ${layout.title}  (${layout.fields.length} fields${subtypes ? `, sub-types ${Object.keys(subtypes).join('')}` : ''})\n`);
+        io.out(
+          `${type}  ${layout.title}  (${layout.fields.length} fields${subtypes ? `, sub-types ${Object.keys(subtypes).join('')}` : ''})\n`,
+        );
       }
       return EXIT.ok;
     }
     const input = String(values['input'] ?? 'display-journal');
-    if (input !== 'display-journal' && input !== 'type5') {
-      throw new AuditRelayError('AR_CLI_USAGE', `--input expects display-journal or type5, got ${JSON.stringify(input)}`);
+    if (input !== 'display-journal' && input !== 'type5' && input !== 'rjne0200') {
+      throw new AuditRelayError(
+        'AR_CLI_USAGE',
+        `--input expects display-journal, type5 or rjne0200, got ${JSON.stringify(input)}`,
+      );
     }
     const ccsid = numberOption(values, 'ccsid', 37, 1);
-    if (!isSupportedCcsid(ccsid)) throw new AuditRelayError('AR_CLI_USAGE', `--ccsid ${ccsid} is not supported`);
+    if (!isSupportedCcsid(ccsid))
+      throw new AuditRelayError('AR_CLI_USAGE', `--ccsid ${ccsid} is not supported`);
     const utcOffsetMinutes = parseUtcOffset(String(values['utc-offset'] ?? '+00:00'));
-    if (utcOffsetMinutes === undefined) throw new AuditRelayError('AR_CLI_USAGE', '--utc-offset expects +HH:MM or -HH:MM');
+    if (utcOffsetMinutes === undefined)
+      throw new AuditRelayError('AR_CLI_USAGE', '--utc-offset expects +HH:MM or -HH:MM');
     const formatName = String(values['format'] ?? 'json');
     const makeFormat = FORMATS[formatName];
-    if (!makeFormat) throw new AuditRelayError('AR_CLI_USAGE', `--format expects one of ${Object.keys(FORMATS).join(', ')}`);
+    if (!makeFormat)
+      throw new AuditRelayError('AR_CLI_USAGE', `--format expects one of ${Object.keys(FORMATS).join(', ')}`);
     const format = makeFormat();
     const file = positionals[0] ?? '-';
     let bytes: Buffer;
     try {
       bytes = readFileSync(file === '-' ? 0 : file);
     } catch (error) {
-      throw new AuditRelayError('AR_CLI_USAGE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      throw new AuditRelayError(
+        'AR_CLI_USAGE',
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
     }
     const emit = (entry: JournalEntry, issues: DecodeIssue[]) => {
       const decoded = decodeEntry(entry, layoutFor(entry.entryType), { ccsid });
       io.out(`${format(normalize(decoded, issues, { utcOffsetMinutes }))}\n`);
     };
+    if (input === 'rjne0200') {
+      const { entries, issues } = readRjne0200(bytes, ccsid);
+      // Problems with the buffer as a whole travel with the first entry, never alone.
+      entries.forEach((result, index) =>
+        emit(result.entry, index === 0 ? [...issues, ...result.issues] : result.issues),
+      );
+      if (entries.length === 0 && issues.length) emit(unreadable(bytes, 1), issues);
+      return EXIT.ok;
+    }
     if (input === 'type5') {
       for (let offset = 0; offset < bytes.length; ) {
         const { entry, issues, length } = readType5Record(bytes, offset, ccsid);
@@ -102,7 +124,7 @@ Options:
         row = undefined;
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-        emit(unreadableLine(line, index + 1), [
+        emit(unreadable(Buffer.from(line, 'utf8'), index + 1), [
           { code: 'AR_DECODE_BAD_HEADING', message: `line ${index + 1} of ${file} is not a JSON object` },
         ]);
         return;
@@ -114,8 +136,8 @@ Options:
   },
 };
 
-/** A placeholder entry for an input line that is not a row at all: its bytes travel as hex. */
-function unreadableLine(line: string, lineNumber: number): JournalEntry {
+/** A placeholder entry for input that is not an entry at all: its bytes travel as hex. */
+function unreadable(data: Uint8Array, lineNumber: number): JournalEntry {
   return {
     position: { receiverLibrary: '', receiver: '', sequence: String(lineNumber) },
     journalCode: '',
@@ -130,6 +152,6 @@ function unreadableLine(line: string, lineNumber: number): JournalEntry {
     systemName: '',
     remoteAddress: '',
     remotePort: undefined,
-    entryData: new Uint8Array(Buffer.from(line, 'utf8')),
+    entryData: Uint8Array.from(data),
   };
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { ZodIssue } from 'zod';
+import type { ComponentDescriptor } from '../core/component.js';
 import { AuditRelayError, type ErrorCode } from '../core/errors.js';
+import { SINKS, SOURCES } from '../core/registry.js';
 import { type AgentConfig, configSchema } from './schema.js';
 
 /** One problem in a configuration file, printed as `file:line key: message`. */
@@ -81,8 +83,31 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   if (problems.length) return { ok: false, problems };
 
   const result = configSchema.safeParse(doc.toJS() ?? {});
-  if (result.success)
-    return { ok: true, config: result.data as AgentConfig, directory: dirname(resolve(file)) };
+  if (result.success) {
+    const config = result.data as AgentConfig;
+    for (const [list, registry] of [
+      ['sources', SOURCES],
+      ['sinks', SINKS],
+    ] as const) {
+      config[list].forEach((component, index) => {
+        const descriptor = (registry as readonly ComponentDescriptor<unknown, unknown>[]).find(
+          (d) => d.type === component.type,
+        );
+        for (const issue of descriptor?.validate?.(component) ?? []) {
+          const path = [list, index, ...issue.path];
+          problems.push({
+            code: 'AR_CONFIG_INVALID',
+            file,
+            line: lineForPath(doc, path, lineOf),
+            key: pathText(path),
+            message: issue.message,
+          });
+        }
+      });
+    }
+    if (problems.length === 0) return { ok: true, config, directory: dirname(resolve(file)) };
+    return { ok: false, problems };
+  }
   for (const issue of result.error.issues) {
     // An unknown key is reported at its own line, under its own name.
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
@@ -105,6 +130,12 @@ function lineForPath(
   lineOf: (o?: number) => number,
 ): number {
   for (let depth = path.length; depth >= 0; depth--) {
+    // A key's own line (not where its value, e.g. a list, starts).
+    const parent = depth > 0 ? doc.getIn(path.slice(0, depth - 1), true) : undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[depth - 1]);
+      if (pair && isScalar(pair.key) && pair.key.range) return lineOf(pair.key.range[0]);
+    }
     const node = doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && (node as Node).range) return lineOf((node as Node).range![0]);
   }

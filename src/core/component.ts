@@ -23,6 +23,8 @@ export interface ComponentDescriptor<Config, Instance> {
   description: string;
   /** Validates, applies defaults, documents: the single source of truth for this component's config. */
   configSchema: z.ZodType<Config, z.ZodTypeDef, unknown>;
+  /** Checks that span several keys (OTel's Config.Validate); paths are relative to the component. */
+  validate?(config: Config): { path: (string | number)[]; message: string }[];
   create(config: Config, context: ComponentContext): Instance;
 }
 

@@ -9,6 +9,8 @@ export interface ComponentCounters {
   eventsReceived: number;
   eventsSent: number;
   bytesSent: number;
+  /** Messages sent a second time after a reconnect (TCP resend window, RELP unacknowledged). */
+  resent: number;
   batches: number;
   errors: Partial<Record<Stage, number>>;
   dropped: Record<string, number>;
@@ -21,7 +23,15 @@ export class Metrics {
   component(name: string): ComponentCounters {
     let counters = this.components.get(name);
     if (!counters) {
-      counters = { eventsReceived: 0, eventsSent: 0, bytesSent: 0, batches: 0, errors: {}, dropped: {} };
+      counters = {
+        eventsReceived: 0,
+        eventsSent: 0,
+        bytesSent: 0,
+        resent: 0,
+        batches: 0,
+        errors: {},
+        dropped: {},
+      };
       this.components.set(name, counters);
     }
     return counters;

@@ -254,3 +254,84 @@ function isListening(port: number, protocol: 'udp' | 'tcp' | 'tls'): boolean {
     .split('\n')
     .some((line) => line.includes(hex) && (protocol === 'udp' || line.includes(' 0A ')));
 }
+
+export interface RelpTlsMaterial {
+  certFile: string;
+  keyFile: string;
+  /** CA of the client certificates: imrelp with a certificate of its own insists on one from the client. */
+  clientCaFile: string;
+}
+
+export interface RelpRsyslog {
+  port: number;
+  process: ChildProcess;
+  lines(): string[];
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** rsyslog with imrelp on `port` (a free one by default), appending each raw message to `dir`/out.log. */
+export async function startRelpRsyslog(
+  dir: string,
+  options: { port?: number; tls?: RelpTlsMaterial } = {},
+): Promise<RelpRsyslog> {
+  const port = options.port ?? (await freePort());
+  const output = join(dir, 'out.log');
+  const tls = options.tls
+    ? ` tls="on" tls.authmode="certvalid" tls.cacert="${options.tls.clientCaFile}" tls.mycert="${options.tls.certFile}" tls.myprivkey="${options.tls.keyFile}"`
+    : '';
+  writeFileSync(
+    join(dir, 'rsyslog.conf'),
+    `global(workDirectory="${dir}" maxMessageSize="64k" parser.escapeControlCharactersOnReceive="off")
+main_queue(queue.type="Direct")
+module(load="imrelp")
+input(type="imrelp" port="${port}" address="127.0.0.1"${tls})
+template(name="raw" type="string" string="%rawmsg%\\n")
+action(type="omfile" file="${output}" template="raw")
+`,
+  );
+  const child = spawn(
+    join(RSYSLOG, 'usr/sbin/rsyslogd'),
+    [
+      '-n',
+      '-f',
+      join(dir, 'rsyslog.conf'),
+      '-i',
+      join(dir, `rsyslog-${Date.now()}.pid`),
+      '-M',
+      join(RSYSLOG, 'usr/lib/x86_64-linux-gnu/rsyslog'),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdout.on('data', (d) => {
+    log += d;
+  });
+  child.stderr.on('data', (d) => {
+    log += d;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitFor(
+    `rsyslog listening for RELP on ${port} (${log})`,
+    () => child.exitCode === null && listeningTcp(port),
+    15_000,
+  );
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    port,
+    process: child,
+    lines: () => readLines(output),
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
+}
+
+function listeningTcp(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')} `;
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .some((line) => line.includes(hex) && line.includes(' 0A '));
+}

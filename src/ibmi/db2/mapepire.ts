@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import mapepire from '@ibm/mapepire-js';
+import * as mapepire from '@ibm/mapepire-js';
 import { AuditRelayError, retryable } from '../../core/errors.js';
 import type { Logger } from '../../telemetry/logger.js';
 import type { Db2Connection, Db2Connector, Db2Parameter, Db2Row } from './port.js';
 
-// The package is CommonJS with exports Node cannot detect statically.
-const { SQLJob } = mapepire;
+// The package is CommonJS with exports Node's ESM loader cannot detect statically: under ESM
+// they sit on `default`, under CommonJS on the namespace itself.
+const { SQLJob } = (mapepire as unknown as { default?: typeof mapepire }).default ?? mapepire;
 type SQLJob = InstanceType<typeof SQLJob>;
 
 export interface MapepireOptions {

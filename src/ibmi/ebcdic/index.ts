@@ -1,4 +1,8 @@
+import { MIXED_TABLES } from './generated/japanese.js';
 import { SBCS_TABLES } from './generated/sbcs.js';
+import { type MixedDecodeFn, mixedDecoder, type UnmappedBytes } from './mixed.js';
+
+export type { UnmappedBytes } from './mixed.js';
 
 /** CCSIDs whose character data is UTF-16 big-endian (UCS-2 is its BMP subset). */
 const UTF16_CCSIDS = new Set([1200, 13488]);
@@ -7,37 +11,148 @@ export const CCSID_HEX = 65535;
 
 export type TextDecoderFn = (bytes: Uint8Array, start: number, end: number) => string;
 
-const sbcsDecoders = new Map<number, TextDecoderFn>();
+/** Decoded text, and the bytes that did not map to a character (each shown as U+FFFD). */
+export interface CheckedText {
+  text: string;
+  unmapped: UnmappedBytes[];
+}
+
+export type CheckedTextDecoderFn = (bytes: Uint8Array, start: number, end: number) => CheckedText;
+
+const decoders = new Map<number, TextDecoderFn>();
+const mixedDecoders = new Map<number, MixedDecodeFn>();
 const utf16 = new TextDecoder('utf-16be', { fatal: false });
 
 export function isSupportedCcsid(ccsid: number): boolean {
-  return ccsid in SBCS_TABLES || UTF16_CCSIDS.has(ccsid);
+  return ccsid in SBCS_TABLES || ccsid in MIXED_TABLES || UTF16_CCSIDS.has(ccsid);
+}
+
+/**
+ * True for the mixed single/double-byte CCSIDs (930, 939, 1399): their text is shifted with
+ * SO/SI, so one byte is not one character and `encodeEbcdic` cannot produce them.
+ */
+export function isMixedCcsid(ccsid: number): boolean {
+  return ccsid in MIXED_TABLES;
 }
 
 export function supportedCcsids(): number[] {
-  return [...Object.keys(SBCS_TABLES).map(Number), ...UTF16_CCSIDS].sort((a, b) => a - b);
+  return [
+    ...Object.keys(SBCS_TABLES).map(Number),
+    ...Object.keys(MIXED_TABLES).map(Number),
+    ...UTF16_CCSIDS,
+  ].sort((a, b) => a - b);
+}
+
+function mixed(ccsid: number): MixedDecodeFn | undefined {
+  let decode = mixedDecoders.get(ccsid);
+  if (decode) return decode;
+  const tables = MIXED_TABLES[ccsid];
+  if (tables === undefined) return undefined;
+  decode = mixedDecoder(tables);
+  mixedDecoders.set(ccsid, decode);
+  return decode;
 }
 
 /**
  * A decoder for one CCSID. Single-byte tables come from glibc iconv (see
- * scripts/gen-ccsid-tables.mjs) and are checked byte by byte against it in the tests.
- * Returns undefined for CCSIDs we cannot decode, so callers can flag the field.
+ * scripts/gen-ccsid-tables.mjs), mixed Japanese ones too (scripts/gen-dbcs-tables.mjs); both
+ * are checked code by code against it in the tests. Bytes that do not map become U+FFFD; use
+ * `checkedTextDecoder` to learn which. Returns undefined for CCSIDs we cannot decode, so
+ * callers can flag the field.
  */
 export function textDecoder(ccsid: number): TextDecoderFn | undefined {
-  const cached = sbcsDecoders.get(ccsid);
+  const cached = decoders.get(ccsid);
   if (cached) return cached;
   if (UTF16_CCSIDS.has(ccsid)) {
     return (bytes, start, end) => utf16.decode(bytes.subarray(start, end - ((end - start) & 1)));
   }
+  const decodeMixed = mixed(ccsid);
   const table = SBCS_TABLES[ccsid];
-  if (table === undefined) return undefined;
-  const decode: TextDecoderFn = (bytes, start, end) => {
-    let text = '';
-    for (let i = start; i < end; i++) text += table[bytes[i]!];
-    return text;
-  };
-  sbcsDecoders.set(ccsid, decode);
+  let decode: TextDecoderFn;
+  if (decodeMixed) {
+    decode = (bytes, start, end) => decodeMixed(bytes, start, end);
+  } else if (table !== undefined) {
+    decode = (bytes, start, end) => {
+      let text = '';
+      for (let i = start; i < end; i++) text += table[bytes[i]!];
+      return text;
+    };
+  } else {
+    return undefined;
+  }
+  decoders.set(ccsid, decode);
   return decode;
+}
+
+/**
+ * Like `textDecoder`, but also reports the bytes that did not map, so the decode stage can
+ * flag AR_DECODE_UNMAPPED: invalid or half double-byte codes in mixed CCSIDs, unpaired
+ * surrogates and an odd trailing byte in UTF-16. Single-byte tables map all 256 bytes (the
+ * generator refuses tables that do not), so they never report any.
+ */
+export function checkedTextDecoder(ccsid: number): CheckedTextDecoderFn | undefined {
+  if (UTF16_CCSIDS.has(ccsid)) return checkedUtf16;
+  const decodeMixed = mixed(ccsid);
+  if (decodeMixed) {
+    return (bytes, start, end) => {
+      const unmapped: UnmappedBytes[] = [];
+      return { text: decodeMixed(bytes, start, end, unmapped), unmapped };
+    };
+  }
+  const decode = textDecoder(ccsid);
+  if (!decode) return undefined;
+  return (bytes, start, end) => ({ text: decode(bytes, start, end), unmapped: [] });
+}
+
+function checkedUtf16(bytes: Uint8Array, start: number, end: number): CheckedText {
+  const unmapped: UnmappedBytes[] = [];
+  const even = end - ((end - start) & 1);
+  for (let i = start; i < even; i += 2) {
+    const unit = (bytes[i]! << 8) | bytes[i + 1]!;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = i + 3 < even ? (bytes[i + 2]! << 8) | bytes[i + 3]! : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) i += 2;
+      else unmapped.push({ offset: i, length: 2 });
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      unmapped.push({ offset: i, length: 2 });
+    }
+  }
+  let text = utf16.decode(bytes.subarray(start, even));
+  if (even < end) {
+    unmapped.push({ offset: even, length: 1 });
+    text += '\ufffd';
+  }
+  return { text, unmapped };
+}
+
+/** The outcome of decoding character data under the CCSID it is tagged with. */
+export interface TaggedText extends CheckedText {
+  /** The CCSID the bytes were decoded with. */
+  ccsid: number;
+  /**
+   * True when the data was tagged 65535 ("binary, no conversion") and was decoded with the
+   * configured CCSID instead, an assumption the event should state.
+   */
+  assumedFromHexTag: boolean;
+}
+
+/**
+ * Decodes character data tagged with `taggedCcsid`. Data tagged 65535 is decoded with
+ * `configuredCcsid` (the agent's setting for the system) and says so. Undefined when the CCSID
+ * that applies has no decoder: the caller flags AR_DECODE_BAD_CCSID and keeps the hex.
+ */
+export function decodeTaggedText(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  taggedCcsid: number,
+  configuredCcsid: number,
+): TaggedText | undefined {
+  const assumedFromHexTag = taggedCcsid === CCSID_HEX;
+  const ccsid = assumedFromHexTag ? configuredCcsid : taggedCcsid;
+  const decode = checkedTextDecoder(ccsid);
+  if (!decode) return undefined;
+  return { ...decode(bytes, start, end), ccsid, assumedFromHexTag };
 }
 
 /** End index of a fixed-length EBCDIC field without its trailing blanks (X'40') and nulls. */

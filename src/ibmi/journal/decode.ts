@@ -1,5 +1,12 @@
 import type { ErrorCode } from '../../core/errors.js';
-import { CCSID_HEX, textDecoder, trimmedEnd } from '../ebcdic/index.js';
+import {
+  CCSID_HEX,
+  checkedTextDecoder,
+  isMixedCcsid,
+  isSupportedCcsid,
+  textDecoder,
+  trimmedEnd,
+} from '../ebcdic/index.js';
 import type { EntryLayout, FieldLayout } from './catalog/types.js';
 import { J5_ENTRY_DATA_OFFSET, type JournalEntry } from './entry.js';
 import { readBin2, readBin4, readBin8, readPacked, readZoned, toHex } from './fields.js';
@@ -47,8 +54,7 @@ export function decodeEntry(
     return decoded;
   }
   const data = entry.entryData;
-  const charDecoder = textDecoder(options.ccsid);
-  if (!charDecoder) {
+  if (!isSupportedCcsid(options.ccsid)) {
     decoded.issues.push({ code: 'AR_DECODE_BAD_CCSID', message: `CCSID ${options.ccsid} is not supported` });
     return decoded;
   }
@@ -74,51 +80,80 @@ export function decodeEntry(
   return decoded;
 }
 
+function flag(decoded: DecodedEntry, field: FieldLayout, code: ErrorCode, message: string): void {
+  decoded.issues.push({
+    code,
+    message: `${field.ibmName} (offset ${field.offset}): ${message}`,
+    field: field.key,
+  });
+}
+
 function readField(
   field: FieldLayout,
   data: Uint8Array,
-  start: number,
+  fieldStart: number,
   decoded: DecodedEntry,
   options: DecodeOptions,
 ): FieldValue | undefined {
-  const available = Math.min(field.length, data.length - start);
-  const cut = available < field.length;
-  const flag = (code: ErrorCode, message: string) => {
-    decoded.issues.push({
-      code,
-      message: `${field.ibmName} (offset ${field.offset}): ${message}`,
-      field: field.key,
-    });
-  };
-  switch (field.kind) {
-    case 'char': {
-      const decode = textDecoder(options.ccsid)!;
-      return decode(data, start, trimmedEnd(data, start, start + available));
+  let start = fieldStart;
+  let available = Math.min(field.length, data.length - start);
+  if (field.varlen) {
+    // Two length bytes, then the data: narrow the field to the data they announce.
+    if (available < 2) return undefined;
+    const declared = readBin2(data, start);
+    if (declared < 0 || declared > available - 2) {
+      flag(
+        decoded,
+        field,
+        'AR_DECODE_BAD_LENGTH',
+        `variable-length prefix ${declared} points past the field or the entry`,
+      );
     }
+    start += 2;
+    available = Math.max(0, Math.min(declared, available - 2));
+  }
+  switch (field.kind) {
+    case 'char':
+      return readText(field, data, start, trimmedEnd(data, start, start + available), options.ccsid, decoded);
     case 'hex':
       return toHex(data, start, start + available);
     case 'zoned':
     case 'packed': {
-      if (cut) {
-        flag('AR_DECODE_TRUNCATED', `entry ends inside the field (${available} of ${field.length} bytes)`);
+      if (available < field.length) {
+        flag(
+          decoded,
+          field,
+          'AR_DECODE_TRUNCATED',
+          `entry ends inside the field (${available} of ${field.length} bytes)`,
+        );
         return undefined;
       }
-      const read = field.kind === 'zoned' ? readZoned : readPacked;
-      const value = read(data, start, field.length, field.scale ?? 0);
+      const value = (field.kind === 'zoned' ? readZoned : readPacked)(
+        data,
+        start,
+        field.length,
+        field.scale ?? 0,
+      );
       if (value === undefined) {
         flag(
+          decoded,
+          field,
           'AR_DECODE_BAD_NUMBER',
           `not a valid ${field.kind} number: X'${toHex(data, start, start + field.length)}'`,
         );
-        return undefined;
       }
       return value;
     }
     case 'bin2':
     case 'bin4':
-    case 'bin8': {
-      if (cut) {
-        flag('AR_DECODE_TRUNCATED', `entry ends inside the field (${available} of ${field.length} bytes)`);
+    case 'bin8':
+      if (available < field.length) {
+        flag(
+          decoded,
+          field,
+          'AR_DECODE_TRUNCATED',
+          `entry ends inside the field (${available} of ${field.length} bytes)`,
+        );
         return undefined;
       }
       return field.kind === 'bin2'
@@ -126,11 +161,34 @@ function readField(
         : field.kind === 'bin4'
           ? readBin4(data, start)
           : readBin8(data, start);
-    }
     case 'tagged':
     case 'utf16':
-      return readTagged(field, data, start, available, decoded, options, flag);
+      return readTagged(field, data, start, available, decoded, options);
   }
+}
+
+/**
+ * Text in a CCSID. Single-byte tables map every byte, so only mixed (SO/SI) and UTF-16 data
+ * can hold bytes that map to nothing: those are checked and flagged AR_DECODE_UNMAPPED.
+ */
+function readText(
+  field: FieldLayout,
+  data: Uint8Array,
+  start: number,
+  end: number,
+  ccsid: number,
+  decoded: DecodedEntry,
+): string | undefined {
+  if (!isMixedCcsid(ccsid) && ccsid !== 1200 && ccsid !== 13488)
+    return textDecoder(ccsid)?.(data, start, end);
+  const checked = checkedTextDecoder(ccsid)!(data, start, end);
+  if (checked.unmapped.length) {
+    const where = checked.unmapped
+      .map((u) => `X'${toHex(data, u.offset, u.offset + u.length)}' at byte ${u.offset - start}`)
+      .join(', ');
+    flag(decoded, field, 'AR_DECODE_UNMAPPED', `bytes that map to no character in CCSID ${ccsid}: ${where}`);
+  }
+  return checked.text;
 }
 
 function readTagged(
@@ -140,20 +198,25 @@ function readTagged(
   available: number,
   decoded: DecodedEntry,
   options: DecodeOptions,
-  flag: (code: ErrorCode, message: string) => void,
 ): FieldValue | undefined {
   let length = available;
   if (field.lengthField) {
     const declared = decoded.fields[field.lengthField];
     if (typeof declared === 'number') {
-      // For UTF-16 fields IBM gives the length in bytes for some types, characters for others;
-      // the layout says which by setting kind 'utf16' (bytes) — see each layout's notes.
       if (declared < 0 || declared > field.length) {
-        flag('AR_DECODE_BAD_LENGTH', `declared length ${declared} exceeds the field's ${field.length} bytes`);
-        length = available;
+        flag(
+          decoded,
+          field,
+          'AR_DECODE_BAD_LENGTH',
+          `declared length ${declared} exceeds the field's ${field.length} bytes`,
+        );
       } else if (declared > available) {
-        flag('AR_DECODE_BAD_LENGTH', `declared length ${declared} points past the end of the entry`);
-        length = available;
+        flag(
+          decoded,
+          field,
+          'AR_DECODE_BAD_LENGTH',
+          `declared length ${declared} points past the end of the entry`,
+        );
       } else {
         length = declared;
       }
@@ -162,14 +225,19 @@ function readTagged(
   let ccsid = field.kind === 'utf16' ? 1200 : options.ccsid;
   if (field.ccsidField) {
     const tagged = decoded.fields[field.ccsidField];
+    // 0 means "not tagged": the job's CCSID applies.
     if (typeof tagged === 'number' && tagged !== 0) ccsid = tagged;
   }
-  if (ccsid === CCSID_HEX) ccsid = options.hexCcsidFallback ?? options.ccsid;
-  const decode = textDecoder(ccsid);
-  if (!decode) {
-    flag('AR_DECODE_BAD_CCSID', `CCSID ${ccsid} is not supported; kept as hex`);
+  if (ccsid === CCSID_HEX) {
+    // 65535 marks binary data; IBM i leaves the real CCSID to the reader. Say which we assumed.
+    ccsid = options.hexCcsidFallback ?? options.ccsid;
+    decoded.fields[`${field.key}AssumedCcsid`] = ccsid;
+  }
+  if (!isSupportedCcsid(ccsid)) {
+    flag(decoded, field, 'AR_DECODE_BAD_CCSID', `CCSID ${ccsid} is not supported; kept as hex`);
     return toHex(data, start, start + length);
   }
-  const end = ccsid === 1200 || ccsid === 13488 ? start + length : trimmedEnd(data, start, start + length);
-  return decode(data, start, end).replace(/\u0000+$/, '');
+  const utf16 = ccsid === 1200 || ccsid === 13488;
+  const end = utf16 ? start + length : trimmedEnd(data, start, start + length);
+  return readText(field, data, start, end, ccsid, decoded)?.replace(/\u0000+$/, '');
 }

@@ -1,4 +1,5 @@
 import * as entries from './entries.js';
+import { MORE_ENTRY_BUILDERS, MORE_ENTRY_TYPES } from './more-entries.js';
 import type { HeadingValues } from './record-writer.js';
 
 /**
@@ -205,6 +206,17 @@ export class Scenario {
     const user = r.next() < 0.75 ? r.pick(STAFF) : r.pick(SERVICE_USERS);
     const job = this.newJob(r.pick(['interactive', 'server', 'server', 'batch'] as const), user);
     const file = r.pick(FILES);
+    if (r.next() < 0.08) {
+      // The long tail: every other documented entry type, now and then.
+      const type = r.pick(MORE_ENTRY_TYPES);
+      const built = MORE_ENTRY_BUILDERS[type]!(r, {
+        user,
+        object: file.object,
+        library: file.library,
+        objectType: file.objectType,
+      });
+      return { heading: this.heading(type, job), entryData: built.entryData };
+    }
     const p = roll * 100;
     if (p < 32) {
       return {

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { isIP, type Socket, connect as tcpConnect } from 'node:net';
-import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
-import { AuditRelayError, retryable } from '../../core/errors.js';
+import type { Socket } from 'node:net';
+import { retryable } from '../../core/errors.js';
+import { openSocket, type PreparedTls, prepareTls, type TlsFiles } from './connect.js';
 
-export interface TlsFiles {
-  ca?: string;
-  cert?: string;
-  key?: string;
-  servername?: string;
-  rejectUnauthorized: boolean;
-}
+export type { TlsFiles } from './connect.js';
 
 export interface StreamTarget {
   host: string;
@@ -17,58 +10,46 @@ export interface StreamTarget {
   transport: 'tcp' | 'tls';
   tls: TlsFiles;
   connectTimeoutMs: number;
+  /**
+   * Messages written before a connection broke that are written again on the next
+   * connection: TCP cannot tell which of them the receiver got, so a reset costs duplicates
+   * (at most this many), never losses. 0 turns it off.
+   */
+  resendWindow: number;
 }
-
-/** Names for the TLS verification failures operators actually meet. */
-const TLS_REASONS: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'the receiver certificate has expired',
-  CERT_NOT_YET_VALID: 'the receiver certificate is not yet valid',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the receiver certificate is self-signed and not in the configured CA file',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the receiver certificate chain ends in an untrusted root',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the receiver certificate is not signed by a trusted CA',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of the receiver certificate is not trusted',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the receiver certificate does not name this host',
-};
 
 /**
  * One TCP or TLS connection to a syslog receiver, opened on first use and after failures.
- * A write resolves when the data has been handed to the kernel ("written and flushed");
- * plain TCP has no application acknowledgement, so a reset can still lose what the
- * kernel had buffered — the WAL and RELP issue close that gap.
+ * A write resolves when the data has been handed to the kernel ("written and flushed").
+ * Plain TCP has no application acknowledgement: what the kernel had buffered when a
+ * connection resets is unknown, so the last `resendWindow` messages go out again on the next
+ * connection. RELP closes the gap with real acknowledgements.
  */
 export class StreamConnection {
   private socket: Socket | undefined;
   private connecting: Promise<Socket> | undefined;
-  private readonly tlsOptions: ConnectionOptions | undefined;
+  private readonly tls: PreparedTls | undefined;
+  /** Frames most recently written, oldest first, at most `resendWindow` of them. */
+  private recent: Buffer[] = [];
+  /** A connection that carried data broke: resend `recent` before anything new. */
+  private resendPending = false;
+  private carried = false;
 
   constructor(private readonly target: StreamTarget) {
-    if (target.transport === 'tls') {
-      const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
-      try {
-        this.tlsOptions = {
-          ca: read(target.tls.ca),
-          cert: read(target.tls.cert),
-          key: read(target.tls.key),
-          rejectUnauthorized: target.tls.rejectUnauthorized,
-          minVersion: 'TLSv1.2',
-          servername: target.tls.servername ?? (isIP(target.host) ? undefined : target.host),
-        };
-      } catch (error) {
-        throw new AuditRelayError('AR_SINK_TLS', `cannot read a TLS file: ${(error as Error).message}`, {
-          cause: error,
-        });
-      }
-    }
+    if (target.transport === 'tls') this.tls = prepareTls(target.host, target.tls);
   }
 
   get description(): string {
     return `${this.target.transport}://${this.target.host}:${this.target.port}`;
   }
 
-  async write(data: Buffer): Promise<void> {
+  /** Writes frames; resolves with how many earlier frames were re-sent first (after a reset). */
+  async write(frames: readonly Buffer[]): Promise<{ resent: number }> {
     const socket = await this.connected();
+    const resend = this.resendPending ? this.recent : [];
+    const payload = Buffer.concat(resend.length ? [...resend, ...frames] : (frames as Buffer[]));
     await new Promise<void>((resolve, reject) => {
-      socket.write(data, (error) => {
+      socket.write(payload, (error) => {
         if (error) {
           this.drop(socket);
           reject(
@@ -77,6 +58,12 @@ export class StreamConnection {
         } else resolve();
       });
     });
+    this.carried = true;
+    this.resendPending = false;
+    if (this.target.resendWindow > 0) {
+      this.recent = [...this.recent, ...frames].slice(-this.target.resendWindow);
+    }
+    return { resent: resend.length };
   }
 
   private connected(): Promise<Socket> {
@@ -87,59 +74,23 @@ export class StreamConnection {
     return this.connecting;
   }
 
-  private open(): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const { host, port } = this.target;
-      const socket =
-        this.target.transport === 'tls'
-          ? tlsConnect({ host, port, ...this.tlsOptions })
-          : tcpConnect({ host, port });
-      const ready = this.target.transport === 'tls' ? 'secureConnect' : 'connect';
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(
-          retryable(
-            'AR_SINK_UNREACHABLE',
-            `no connection to ${this.description} within ${this.target.connectTimeoutMs} ms`,
-          ),
-        );
-      }, this.target.connectTimeoutMs);
-      socket.once('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        socket.destroy();
-        const reason = TLS_REASONS[error.code ?? ''];
-        reject(
-          reason
-            ? retryable(
-                'AR_SINK_TLS',
-                `TLS verification of ${this.description} failed: ${reason} (${error.code})`,
-                error,
-              )
-            : retryable(
-                'AR_SINK_UNREACHABLE',
-                `cannot connect to ${this.description}: ${error.code ?? error.message}`,
-                error,
-              ),
-        );
-      });
-      socket.once(ready, () => {
-        clearTimeout(timer);
-        socket.removeAllListeners('error');
-        socket.setKeepAlive(true, 30_000);
-        socket.setNoDelay(true);
-        // Receivers do not talk back; a peer that closes its side ends the connection.
-        socket.on('data', () => {});
-        socket.on('end', () => this.drop(socket));
-        socket.on('error', () => this.drop(socket));
-        socket.on('close', () => this.drop(socket));
-        this.socket = socket;
-        resolve(socket);
-      });
-    });
+  private async open(): Promise<Socket> {
+    const socket = await openSocket({ ...this.target, tls: this.tls, description: this.description });
+    // Receivers do not talk back; a peer that closes its side ends the connection.
+    socket.on('data', () => {});
+    socket.on('end', () => this.drop(socket));
+    socket.on('error', () => this.drop(socket));
+    socket.on('close', () => this.drop(socket));
+    this.socket = socket;
+    return socket;
   }
 
   private drop(socket: Socket): void {
-    if (this.socket === socket) this.socket = undefined;
+    if (this.socket === socket) {
+      this.socket = undefined;
+      if (this.carried) this.resendPending = this.recent.length > 0;
+      this.carried = false;
+    }
     socket.destroy();
   }
 

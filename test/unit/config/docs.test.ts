@@ -19,6 +19,10 @@ test('examples/agent.yaml is valid', () => {
 });
 
 test('docs/entry-types.md matches the catalog and the normalization specs', () => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-entry-types-docs.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/gen-entry-types-docs.ts', '--check'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, result.stderr);
 });

@@ -60,17 +60,51 @@ test('every schema problem names file, line and key', () => {
 });
 
 test('unknown component types and missing required keys', () => {
-  const result = parseConfig('sources:\n  - type: qhst\nsinks:\n  - type: syslog\n', 'a.yaml', {});
+  const result = parseConfig(
+    'sources:\n  - type: qhst\nsinks:\n  - type: syslog\n    host: h\n',
+    'a.yaml',
+    {},
+  );
   assert.ok(!result.ok);
   const lines = result.problems.map(formatProblem);
   assert.ok(
     lines.some((l) => /^a\.yaml:2 sources\[0\]\.type: type must be one of "audit-journal"/.test(l)),
     lines.join('\n'),
   );
-  assert.ok(
-    lines.some((l) => /^a\.yaml:4 sinks\[0\]\.host: required/.test(l)),
-    lines.join('\n'),
+  const noConnection = parseConfig(
+    'sources:\n  - type: audit-journal\nsinks:\n  - type: syslog\n    host: h\n',
+    'b.yaml',
+    {},
   );
+  assert.ok(!noConnection.ok);
+  assert.equal(
+    formatProblem(noConnection.problems[0]!),
+    'b.yaml:2 sources[0].connection: required [AR_CONFIG_INVALID]',
+  );
+});
+
+test('checks across keys: a syslog sink needs host or destinations, not both', () => {
+  const source =
+    'sources:\n  - type: audit-journal\n    connection: { type: mapepire, host: i, user: U, password: p }\n';
+  const neither = parseConfig(`${source}sinks:\n  - type: syslog\n    transport: tcp\n`, 'n.yaml', {});
+  assert.ok(!neither.ok);
+  assert.equal(
+    formatProblem(neither.problems[0]!),
+    'n.yaml:5 sinks[0].host: give either host (and port) or destinations, not both and not neither [AR_CONFIG_INVALID]',
+  );
+  const both = parseConfig(
+    `${source}sinks:\n  - type: syslog\n    host: a\n    destinations:\n      - host: b\n`,
+    'b.yaml',
+    {},
+  );
+  assert.ok(!both.ok);
+  assert.match(formatProblem(both.problems[0]!), /^b\.yaml:7 sinks\[0\]\.destinations: give either host/);
+  const group = parseConfig(
+    `${source}sinks:\n  - type: syslog\n    destinations:\n      - host: a\n      - host: b\n        port: 1514\n`,
+    'g.yaml',
+    {},
+  );
+  assert.ok(group.ok, JSON.stringify(!group.ok && group.problems));
 });
 
 test('YAML syntax errors and empty files', () => {

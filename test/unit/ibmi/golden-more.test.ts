@@ -21,6 +21,8 @@ interface Tagged {
   ccsidAt?: number;
   /** CCSID of the written text: 1200 writes UTF-16BE, anything else EBCDIC via iconv. */
   ccsid?: number;
+  /** IBM footnote "variable length field: the first two bytes contain the length". */
+  varlen?: boolean;
 }
 
 /** One line of IBM's table: J5 offset, field name, format as IBM prints it, and a sample value. */
@@ -73,10 +75,20 @@ function encodedLength(text: string, ccsid: number): number {
   return ccsid === 1200 ? 2 * text.length : text.length;
 }
 
-function toPut([offset, , format, value, tagged]: Row, ccsid: number): Put {
+function toPuts([offset, , format, value, tagged]: Row, ccsid: number): Put[] {
   const f = ibmFormat(format);
-  if (tagged?.ccsid === 1200) return [offset, 'utf16', f.bytes, value];
-  return [offset, f.put, f.bytes, value, tagged?.ccsid ?? ccsid];
+  if (tagged?.varlen) {
+    // Two length bytes, then the text in the rest of the field.
+    const text = String(value);
+    return [
+      [offset, 'bin2', 2, encodedLength(text, tagged.ccsid ?? ccsid)],
+      tagged.ccsid === 1200
+        ? [offset + 2, 'utf16', f.bytes - 2, text]
+        : [offset + 2, 'char', f.bytes - 2, text, tagged.ccsid ?? ccsid],
+    ];
+  }
+  if (tagged?.ccsid === 1200) return [[offset, 'utf16', f.bytes, value]];
+  return [[offset, f.put, f.bytes, value, tagged?.ccsid ?? ccsid]];
 }
 
 function journalEntry(entryType: string, data: Uint8Array): JournalEntry {
@@ -107,7 +119,7 @@ function decodeRows(
 ): DecodedEntry {
   const puts: Put[] = [
     [610, 'char', 1, subtype, options.ccsid],
-    ...rows.map((row) => toPut(row, options.ccsid)),
+    ...rows.flatMap((row) => toPuts(row, options.ccsid)),
   ];
   const lastOffset = Math.max(610, ...rows.map(([offset, , format]) => offset + ibmFormat(format).bytes - 1));
   return decodeEntry(journalEntry(page.type, entryData(lastOffset, puts)), layoutFor(page.type), options);
@@ -143,7 +155,9 @@ function disagreements(page: IbmPage, decoded: DecodedEntry, rows: readonly Row[
     if (!kinds.includes(field.kind))
       problems.push(`${at}: catalog kind ${field.kind}, expected ${kinds.join('/')}`);
     if ((field.scale ?? 0) !== f.scale) problems.push(`${at}: catalog scale ${field.scale ?? 0}`);
-    if (tagged?.lengthAt !== undefined) {
+    if (tagged?.varlen && !field.varlen)
+      problems.push(`${at}: IBM says variable length (2-byte prefix), catalog does not`);
+    if (tagged?.lengthAt !== undefined && !tagged.varlen) {
       const sibling = layout.fields.find((other) => other.key === field.lengthField);
       if (sibling?.offset !== tagged.lengthAt) {
         problems.push(
@@ -505,7 +519,7 @@ const AU: IbmPage = {
       'New Value',
       'Char(2002)',
       'cn=John Smith,o=ibm,c=us [eim]',
-      { lengthAt: 714, ccsidAt: 716, ccsid: 37 },
+      { lengthAt: 714, ccsidAt: 716, ccsid: 37, varlen: true },
     ],
     [2727, 'Old Value Length', 'Binary(4)', 0],
     [2729, 'Old Value CCSID', 'Binary(5)', 500],
@@ -601,7 +615,7 @@ const EV: IbmPage = {
       'Environment Variable Name',
       'Char(1002)',
       'QIBM_MULTI_THR',
-      { lengthAt: 616, ccsidAt: 612, ccsid: 37 },
+      { lengthAt: 616, ccsidAt: 612, ccsid: 37, varlen: true },
     ],
     [1620, 'New Name Truncated', 'Char(1)', 'N'],
     [1621, 'New Name CCSID', 'Binary(5)', 500],
@@ -611,7 +625,7 @@ const EV: IbmPage = {
       'New Environment Variable Name',
       'Char(1002)',
       'APP_PATH[1]!|ok',
-      { lengthAt: 1625, ccsidAt: 1621, ccsid: 500 },
+      { lengthAt: 1625, ccsidAt: 1621, ccsid: 500, varlen: true },
     ],
   ],
 };

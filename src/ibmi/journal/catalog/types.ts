@@ -43,6 +43,11 @@ export interface FieldLayout {
   lengthField?: string;
   /** Key of the sibling field giving this field's CCSID. */
   ccsidField?: string;
+  /**
+   * IBM "variable length field": its first two bytes hold the length of the data that follows
+   * (the outfile's VARLEN form, which is why such fields are documented as Char(N+2)).
+   */
+  varlen?: boolean;
   /** Short explanation in our words. */
   description?: string;
   /** False when the offset or format was inferred from a pattern rather than read on IBM's page. */

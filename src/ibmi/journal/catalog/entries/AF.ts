@@ -73,7 +73,8 @@ export const AF: EntryLayout = {
       offset: 639,
       length: 1,
       kind: 'char',
-      description: 'What the system did about a validation failure; set only for violation types C and H (IBM 7.2/7.4 rzarlf06)',
+      description:
+        'What the system did about a validation failure; set only for violation types C and H (IBM 7.2/7.4 rzarlf06)',
     },
   ],
   provenance: [

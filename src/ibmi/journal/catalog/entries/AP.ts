@@ -56,7 +56,7 @@ export const AP: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 649,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object',
     },
     {

@@ -74,9 +74,9 @@ export const AU: EntryLayout = {
       offset: 725,
       length: 2002,
       kind: 'tagged',
-      lengthField: 'newValueLength',
       ccsidField: 'newValueCcsid',
       description: 'New value; for type A the identifier dn (footnoted as variable length)',
+      varlen: true,
     },
     {
       key: 'oldValueLength',
@@ -116,10 +116,10 @@ export const AU: EntryLayout = {
       offset: 2738,
       length: 2002,
       kind: 'tagged',
-      lengthField: 'oldValueLength',
       ccsidField: 'oldValueCcsid',
       description: 'Old value; for type A the registry dn (inferred by symmetry with New Value)',
       confirmed: false,
+      varlen: true,
     },
   ],
   provenance: [

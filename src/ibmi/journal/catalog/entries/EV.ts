@@ -46,9 +46,9 @@ export const EV: EntryLayout = {
       offset: 618,
       length: 1002,
       kind: 'tagged',
-      lengthField: 'length',
       ccsidField: 'ccsid',
       description: 'Variable name (variable length: first 2 bytes hold the length)',
+      varlen: true,
     },
     {
       key: 'newNameTruncated',
@@ -81,9 +81,9 @@ export const EV: EntryLayout = {
       offset: 1627,
       length: 1002,
       kind: 'tagged',
-      lengthField: 'newNameLength',
       ccsidField: 'newNameCcsid',
       description: 'New variable name (entry type C; variable length, first 2 bytes hold the length)',
+      varlen: true,
     },
   ],
   provenance: [

@@ -122,6 +122,7 @@ export const IP: EntryLayout = {
       length: 2050,
       kind: 'char',
       description: 'Semaphore name (variable length; first two bytes hold the length)',
+      varlen: true,
     },
   ],
   provenance: [

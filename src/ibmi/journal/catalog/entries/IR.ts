@@ -74,7 +74,7 @@ export const IR: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 663,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the parent directory',
     },
     {
@@ -82,7 +82,7 @@ export const IR: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 679,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the file',
     },
     {
@@ -108,7 +108,7 @@ export const IR: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 1247,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object',
     },
     {

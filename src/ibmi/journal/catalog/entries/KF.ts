@@ -104,7 +104,7 @@ export const KF: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 652,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: "File ID of the key ring's parent directory",
     },
     {
@@ -112,7 +112,7 @@ export const KF: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 668,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the key ring file',
     },
     {

@@ -124,7 +124,7 @@ export const OW: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 814,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the parent directory',
     },
   ],

@@ -128,7 +128,7 @@ export const PA: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 697,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object (footnote 3)',
     },
     {

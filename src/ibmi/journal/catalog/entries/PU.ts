@@ -159,7 +159,7 @@ export const PU: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 762,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the parent directory',
     },
     {
@@ -167,7 +167,7 @@ export const PU: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 778,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object',
     },
     {
@@ -185,7 +185,7 @@ export const PU: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 1306,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object (footnote 8)',
     },
     {

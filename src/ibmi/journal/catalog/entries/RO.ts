@@ -108,7 +108,7 @@ export const RO: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 794,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the parent directory (footnotes 1,2)',
     },
     {
@@ -116,7 +116,7 @@ export const RO: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 810,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object (footnotes 1,2)',
     },
     {
@@ -134,7 +134,7 @@ export const RO: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 1338,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description:
         "File ID of the object (row cut off after 'Obje'; name/format inferred from the RP/PU pattern)",
       confirmed: false,

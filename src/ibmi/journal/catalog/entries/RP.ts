@@ -84,7 +84,7 @@ export const RP: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 681,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the parent directory (footnotes 1,2)',
     },
     {
@@ -92,7 +92,7 @@ export const RP: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 697,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object (footnotes 1,2)',
     },
     {
@@ -110,7 +110,7 @@ export const RP: EntryLayout = {
       ibmName: 'Object File ID',
       offset: 1225,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description: 'File ID of the object',
     },
     {

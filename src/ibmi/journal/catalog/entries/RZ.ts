@@ -107,7 +107,7 @@ export const RZ: EntryLayout = {
       ibmName: 'Parent File ID',
       offset: 794,
       length: 16,
-      kind: 'char',
+      kind: 'hex',
       description:
         'File ID of the parent directory (7.6 row cut off after the offsets; name/format inferred from the identical RO layout)',
       confirmed: false,

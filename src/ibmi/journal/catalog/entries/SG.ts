@@ -85,7 +85,7 @@ export const SG: EntryLayout = {
       ibmName: 'Generation Timestamp',
       offset: 653,
       length: 8,
-      kind: 'char',
+      kind: 'hex',
       description: 'Time the signal was generated, in *DTS (machine timestamp) format; convert with QWCCVTDT',
     },
   ],

@@ -67,8 +67,8 @@ export const SO: EntryLayout = {
       offset: 848,
       length: 1002,
       kind: 'tagged',
-      lengthField: 'userIdLength',
       description: 'User ID for the remote server; variable-length field whose first 2 bytes hold its length',
+      varlen: true,
     },
   ],
   provenance: [
