@@ -21,5 +21,34 @@ export const durationSchema = z.union([z.string(), z.number()]).transform((value
   return ms;
 });
 
+const SIZE_UNITS: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  KIB: 1024,
+  MIB: 1024 ** 2,
+  GIB: 1024 ** 3,
+};
+
+/** `512MiB`, `2GB`, `64KiB`, or a number of bytes. */
+export function parseSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B|B)$/i.exec(value.trim());
+  return m ? Math.round(Number(m[1]) * SIZE_UNITS[m[2]!.toUpperCase()]!) : undefined;
+}
+
+export const sizeSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const bytes = parseSize(value);
+  if (bytes === undefined) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `expected a size like 512MiB, 2GB or a number of bytes, got ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  }
+  return bytes;
+});
+
 /** A file path; relative paths are resolved against the configuration file's directory. */
 export const configPath = z.string().min(1);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { AgentConfig } from '../config/schema.js';
-import { PositionStore } from '../store/position-store.js';
 import type { Logger } from '../telemetry/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
 import type { ComponentContext, ComponentDescriptor, Sink, Source } from './component.js';
@@ -39,7 +38,6 @@ function create<T>(
 export function startAgent(options: AgentOptions): RunningAgent {
   const { config, directory, logger } = options;
   const metrics = options.metrics ?? new Metrics();
-  const positions = new PositionStore(resolve(directory, config.state));
   const context = (name: string): ComponentContext => ({
     name,
     logger: logger.child({ component: name }),
@@ -62,7 +60,12 @@ export function startAgent(options: AgentOptions): RunningAgent {
     {
       sources,
       sinks,
-      positions,
+      stateDirectory: resolve(directory, config.state),
+      buffer: {
+        maxBytes: config.buffer.maxSize,
+        segmentBytes: config.buffer.segmentSize,
+        sync: config.buffer.sync,
+      },
       logger,
       metrics,
       backoff: options.backoff,

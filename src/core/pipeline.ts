@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { SecurityEvent } from '../events/security-event.js';
-import type { PositionStore } from '../store/position-store.js';
+import { decodeRecord, encodeRecords } from '../store/event-records.js';
+import { WriteAheadLog } from '../store/wal/wal.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { Metrics, Stage } from '../telemetry/metrics.js';
 import type { Sink, Source, SourcePosition } from './component.js';
-import { describeError } from './errors.js';
+import { AuditRelayError, describeError } from './errors.js';
 import { type BackoffOptions, DEFAULT_BACKOFF, retryUntilDone, sleep } from './retry.js';
 
 export interface NamedSource {
@@ -16,115 +18,238 @@ export interface NamedSink {
   sink: Sink;
 }
 
+export interface BufferOptions {
+  /** Bound of each source's WAL in bytes; when full the source pauses, nothing is dropped. */
+  maxBytes: number;
+  segmentBytes: number;
+  /** fdatasync on every commit group (off only for tests and benchmarks). */
+  sync: boolean;
+}
+
 export interface PipelineOptions {
   sources: NamedSource[];
   sinks: NamedSink[];
-  positions: PositionStore;
+  /** State directory: each source keeps its WAL under `wal/<source>/`. */
+  stateDirectory: string;
+  buffer: BufferOptions;
   logger: Logger;
   metrics: Metrics;
   backoff?: BackoffOptions;
-  /** After shutdown is asked for, how long a batch in delivery may still take. */
+  /** Events per send to a sink. */
+  sendBatch?: number;
+  /** After shutdown is asked for, how long sinks may keep draining the WAL. */
   drainTimeoutMs?: number;
 }
 
 /**
- * source → (decode, normalize inside the source) → every sink → position saved.
- * A batch's position is saved only after every sink took the batch, so a restart resumes
- * after the last delivered entry: nothing is lost, and at most the batch in flight at a
- * crash is sent twice. While a sink is down the source is not read (the journal is the
- * buffer until the disk WAL arrives).
+ * source → WAL (disk) → one cursor per sink → sink.
+ *
+ * Each source appends its events to its own write-ahead log; the source position travels in
+ * the records, so a restart resumes after the newest durable record. Each sink reads the WAL
+ * through its own cursor and advances it only when the sink took the batch (RELP: acknowledged;
+ * TCP/TLS: written and flushed; UDP: handed to the kernel). A slow or dead sink only grows its
+ * backlog; the others go on. When the WAL is full the source pauses — the journal keeps the
+ * events — and nothing already accepted is ever dropped.
  */
 export async function runPipeline(options: PipelineOptions, signal: AbortSignal): Promise<void> {
-  // One source failing for good stops the others too, and only then does the pipeline end.
   const all = new AbortController();
   signal.addEventListener('abort', () => all.abort(), { once: true });
+  const logs = await Promise.all(options.sources.map((source) => openLog(source, options)));
+  const ingest = new AbortController();
+  all.signal.addEventListener('abort', () => ingest.abort(), { once: true });
+  const drained = new AbortController();
+  all.signal.addEventListener(
+    'abort',
+    () => setTimeout(() => drained.abort(), options.drainTimeoutMs ?? 10_000).unref(),
+    { once: true },
+  );
+  const work: Promise<void>[] = [];
+  options.sources.forEach((source, index) => {
+    const log = logs[index]!;
+    const ingesting = runIngest(source, log, options, ingest.signal);
+    work.push(ingesting);
+    for (const sink of options.sinks) {
+      work.push(
+        runDelivery(source.name, sink, log, options, {
+          stopping: all.signal,
+          stop: drained.signal,
+          ingesting,
+        }),
+      );
+    }
+  });
   const results = await Promise.allSettled(
-    options.sources.map((source) =>
-      runSource(source, options, all.signal).catch((error) => {
+    work.map((w) =>
+      w.catch((error) => {
+        // One part failing for good stops the others, and only then does the pipeline end.
         all.abort();
         throw error;
       }),
     ),
   );
+  await Promise.allSettled(logs.map((log) => log.close()));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
-async function runSource(
+async function openLog({ name }: NamedSource, options: PipelineOptions): Promise<WriteAheadLog> {
+  return WriteAheadLog.open({
+    directory: join(options.stateDirectory, 'wal', name),
+    cursors: options.sinks.map((sink) => sink.name),
+    maxBytes: options.buffer.maxBytes,
+    segmentBytes: options.buffer.segmentBytes,
+    sync: options.buffer.sync,
+    onError: (error) => {
+      options.metrics.error(name, 'state', describeError(error));
+      options.logger.error(describeError(error), { source: name });
+    },
+  });
+}
+
+/** The newest durable position: restart resumes right after it. */
+function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
+  const last = log.last();
+  return last ? decodeRecord(last.payload).position : undefined;
+}
+
+async function runIngest(
   { name, source }: NamedSource,
+  log: WriteAheadLog,
   options: PipelineOptions,
   signal: AbortSignal,
 ): Promise<void> {
-  const { logger, metrics, positions } = options;
+  const { logger, metrics } = options;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  let position: SourcePosition | undefined = positions.get(name);
+  let position = lastPosition(log);
   logger.info('source starting', {
     source: name,
     position: position ? Object.values(position).join('/') : 'configured start',
   });
-  while (!signal.aborted) {
-    const batch = await retryUntilDone(() => source.read(position, signal), {
-      ...backoff,
-      signal,
-      onRetry: failureReporter(logger, metrics, name, 'receiving'),
-    }).catch((error) => {
-      if (signal.aborted) return undefined;
-      throw error;
-    });
-    if (!batch) break;
-    if (batch.events.length > 0) {
-      const delivered = await deliver(batch.events, options, signal);
-      if (!delivered) break;
-    }
-    if (batch.position) {
-      await retryUntilDone(async () => positions.set(name, batch.position!), {
+  try {
+    while (!signal.aborted) {
+      const batch = await retryUntilDone(() => source.read(position, signal), {
         ...backoff,
-        signal: AbortSignal.timeout(60_000),
-        onRetry: failureReporter(logger, metrics, name, 'state'),
+        signal,
+        onRetry: failureReporter(logger, metrics, name, 'receiving'),
+      }).catch((error) => {
+        if (signal.aborted) return undefined;
+        throw error;
       });
-      position = batch.position;
+      if (!batch) break;
+      if (batch.events.length > 0) {
+        // Every append carries a position, so the newest durable record always has one.
+        const payloads = encodeRecords(batch.events, batch.position ?? position);
+        // Retried until it fits: a full buffer or disk pauses the source, a shutdown gives up
+        // this batch (not stored, so it is read again at the next start).
+        const stored = await appendWhenPossible(log, payloads, options, name, signal);
+        if (!stored) break;
+      }
+      if (batch.position) position = batch.position;
+      if (batch.caughtUp) await sleep(source.pollInterval, signal);
     }
-    if (batch.caughtUp) await sleep(source.pollInterval, signal);
+  } finally {
+    logger.info('source stopped', { source: name });
   }
-  logger.info('source stopped', { source: name });
 }
 
-/** Sends to every sink; true once all took the batch, false if shutdown cut it short. */
-async function deliver(
-  events: SecurityEvent[],
+async function appendWhenPossible(
+  log: WriteAheadLog,
+  payloads: Buffer[],
   options: PipelineOptions,
+  source: string,
   signal: AbortSignal,
 ): Promise<boolean> {
-  const drain = new AbortController();
-  const onAbort = () => setTimeout(() => drain.abort(), options.drainTimeoutMs ?? 10_000).unref();
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    await Promise.all(
-      options.sinks.map(({ name, sink }) =>
-        retryUntilDone(() => sink.send(events, drain.signal), {
-          ...(options.backoff ?? DEFAULT_BACKOFF),
-          signal: drain.signal,
-          onRetry: failureReporter(options.logger, options.metrics, name, 'sending'),
-        }).then(() => {
-          options.metrics.component(name).batches++;
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (drain.signal.aborted) {
-      options.logger.warn(
-        'shutdown before the batch was delivered; it will be read again at the next start',
-        {
-          events: events.length,
-        },
-      );
-      return false;
+  const report = failureReporter(options.logger, options.metrics, source, 'state');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await log.append(payloads);
+      return true;
+    } catch (error) {
+      if (!(error instanceof AuditRelayError) || !error.retryable) throw error;
+      if (signal.aborted) return false;
+      const delay = Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
+      report(error, delay, attempt + 1);
+      const waiting =
+        error.code === 'AR_STATE_FULL'
+          ? log.waitForSpace(payloads, signal).catch(() => {})
+          : sleep(delay, signal);
+      await Promise.race([waiting, sleep(delay, signal)]);
     }
-    throw error;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
   }
+}
+
+interface DeliveryControl {
+  /** Shutdown asked for: stop once caught up. */
+  stopping: AbortSignal;
+  /** Drain time is over: stop now; the rest stays in the WAL for the next start. */
+  stop: AbortSignal;
+  /** Settles when the source stops appending. */
+  ingesting: Promise<void>;
+}
+
+async function runDelivery(
+  source: string,
+  { name, sink }: NamedSink,
+  log: WriteAheadLog,
+  options: PipelineOptions,
+  control: DeliveryControl,
+): Promise<void> {
+  const counters = options.metrics.component(name);
+  const batchSize = options.sendBatch ?? 500;
+  const report = failureReporter(options.logger, options.metrics, name, 'sending');
+  let ingestDone = false;
+  const markDone = () => {
+    ingestDone = true;
+  };
+  // Its failure is reported where it happens; here only the fact that it ended matters.
+  control.ingesting.then(markDone, markDone);
+  // The ack of one batch (a durable cursor write) overlaps sending the next one.
+  let acking: Promise<void> | undefined;
+  let lastSent = log.acked(name);
+  const ackDurably = (id: number) =>
+    retryUntilDone(() => log.ack(name, id), {
+      ...(options.backoff ?? DEFAULT_BACKOFF),
+      signal: control.stop,
+      onRetry: failureReporter(options.logger, options.metrics, name, 'state'),
+    });
+  while (!control.stop.aborted) {
+    const records = await log.read(name, batchSize, 4 * 1024 * 1024, lastSent);
+    if (records.length === 0) {
+      if (control.stopping.aborted && ingestDone) break;
+      const wake = new AbortController();
+      const cancel = () => wake.abort();
+      control.stop.addEventListener('abort', cancel, { once: true });
+      control.stopping.addEventListener('abort', cancel, { once: true });
+      // Wake up for new records, for shutdown, and now and then in any case.
+      await Promise.race([
+        log.waitForRecords(lastSent, wake.signal).catch(() => {}),
+        sleep(1000, wake.signal),
+      ]);
+      wake.abort();
+      control.stop.removeEventListener('abort', cancel);
+      control.stopping.removeEventListener('abort', cancel);
+      continue;
+    }
+    const events: SecurityEvent[] = records.map((record) => decodeRecord(record.payload).event);
+    try {
+      await retryUntilDone(() => sink.send(events, control.stop), {
+        ...(options.backoff ?? DEFAULT_BACKOFF),
+        signal: control.stop,
+        onRetry: report,
+      });
+    } catch (error) {
+      if (control.stop.aborted) break;
+      throw error;
+    }
+    await acking;
+    lastSent = records[records.length - 1]!.id;
+    acking = ackDurably(lastSent);
+    counters.batches++;
+  }
+  await acking?.catch(() => {});
+  const backlog = log.stats().cursors[name]?.backlog ?? 0;
+  if (backlog > 0)
+    options.logger.info('stopped with events kept for the next start', { sink: name, source, backlog });
 }
 
 /** Logs the first failure, then at most once a minute or when the error changes. */

@@ -151,9 +151,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * writing one JSON object per message with its raw text and what pmrfc5424 parsed.
  * Control characters are not escaped on reception, so what arrives is what was sent.
  */
-export async function startRsyslog(protocol: 'udp' | 'tcp' | 'tls', tls?: TlsMaterial): Promise<RunningPeer> {
+export async function startRsyslog(
+  protocol: 'udp' | 'tcp' | 'tls',
+  tls?: TlsMaterial,
+  options: { port?: number } = {},
+): Promise<RunningPeer> {
   const dir = tempDir('rsyslog');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const output = join(dir, 'out.jsonl');
   const input =
     protocol === 'udp'

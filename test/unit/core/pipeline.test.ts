@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Sink, Source, SourceBatch, SourcePosition } from '../../../src/core/component.js';
-import { retryable } from '../../../src/core/errors.js';
-import { runPipeline } from '../../../src/core/pipeline.js';
+import { AuditRelayError, retryable } from '../../../src/core/errors.js';
+import { type PipelineOptions, runPipeline } from '../../../src/core/pipeline.js';
 import { backoffDelay } from '../../../src/core/retry.js';
 import type { SecurityEvent } from '../../../src/events/security-event.js';
-import { PositionStore } from '../../../src/store/position-store.js';
 import { silentLogger } from '../../../src/telemetry/logger.js';
 import { Metrics } from '../../../src/telemetry/metrics.js';
 import { sampleEvent } from '../../support/events.js';
@@ -27,109 +26,141 @@ function countingSource(total: number, size: number, reads: (SourcePosition | un
   };
 }
 
-const fast = { initialMs: 1, maxMs: 5, random: () => 0.5 };
-
-test('the position is saved only after every sink took the batch; a failing sink is retried', async () => {
-  const dir = tempDir('pipeline');
-  const positions = new PositionStore(dir);
-  const delivered: string[] = [];
-  let failures = 2;
-  const flaky: Sink = {
+function collectingSink(got: string[], state: { up: boolean } = { up: true }): Sink {
+  return {
     async send(events) {
-      if (failures-- > 0) throw retryable('AR_SINK_UNREACHABLE', 'down');
-      delivered.push(...events.map((e) => e.id));
-      assert.notEqual(
-        positions.get('src')?.['n'],
-        events.at(-1)!.id,
-        'position must not move before delivery',
-      );
+      if (!state.up) throw retryable('AR_SINK_UNREACHABLE', 'down');
+      got.push(...events.map((e) => e.id));
     },
     close: async () => {},
   };
-  const controller = new AbortController();
-  const reads: (SourcePosition | undefined)[] = [];
+}
+
+const fast = { initialMs: 1, maxMs: 5, random: () => 0.5 };
+
+function options(
+  stateDirectory: string,
+  source: Source,
+  sinks: Record<string, Sink>,
+  metrics = new Metrics(),
+): PipelineOptions {
+  return {
+    sources: [{ name: 'src', source }],
+    sinks: Object.entries(sinks).map(([name, sink]) => ({ name, sink })),
+    stateDirectory,
+    buffer: { maxBytes: 8 * 1024 * 1024, segmentBytes: 1024 * 1024, sync: false },
+    logger: silentLogger,
+    metrics,
+    backoff: fast,
+    sendBatch: 7,
+    drainTimeoutMs: 200,
+  };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+}
+
+test('every event reaches every sink in order; a failing sink is retried without holding up the other', async () => {
+  const dir = tempDir('pipeline');
+  const a: string[] = [];
+  const b: string[] = [];
+  const flaky = { up: false };
   const metrics = new Metrics();
+  const controller = new AbortController();
   const run = runPipeline(
-    {
-      sources: [{ name: 'src', source: countingSource(25, 10, reads) }],
-      sinks: [{ name: 'sink', sink: flaky }],
-      positions,
-      logger: silentLogger,
-      metrics,
-      backoff: fast,
-    },
+    options(dir, countingSource(25, 10, []), { a: collectingSink(a), b: collectingSink(b, flaky) }, metrics),
     controller.signal,
   );
-  while (delivered.length < 25) await new Promise((r) => setTimeout(r, 5));
+  await until(() => a.length === 25);
+  assert.equal(b.length, 0, 'the dead sink holds nobody up');
+  assert.ok((metrics.snapshot()['b']!.errors.sending ?? 0) > 0);
+  flaky.up = true;
+  await until(() => b.length === 25);
   controller.abort();
   await run;
-  assert.deepEqual(
-    delivered,
-    Array.from({ length: 25 }, (_, i) => String(i + 1)),
-  );
-  assert.deepEqual(new PositionStore(dir).get('src'), { n: '25' });
-  assert.equal(metrics.snapshot()['sink']!.errors.sending, 2);
-  assert.deepEqual(reads.slice(0, 3), [undefined, { n: '10' }, { n: '20' }]);
+  const expected = Array.from({ length: 25 }, (_, i) => String(i + 1));
+  assert.deepEqual(a, expected);
+  assert.deepEqual(b, expected);
 });
 
-test('a restart resumes from the saved position', async () => {
+test('restart: the source resumes after the newest durable record; a sink resumes at its cursor', async () => {
   const dir = tempDir('pipeline');
-  new PositionStore(dir).set('src', { n: '20' });
-  const reads: (SourcePosition | undefined)[] = [];
-  const got: string[] = [];
+  const first: string[] = [];
+  const down = { up: false };
   const controller = new AbortController();
   const run = runPipeline(
-    {
-      sources: [{ name: 'src', source: countingSource(25, 10, reads) }],
-      sinks: [
-        {
-          name: 'sink',
-          sink: { send: async (events) => void got.push(...events.map((e) => e.id)), close: async () => {} },
-        },
-      ],
-      positions: new PositionStore(dir),
-      logger: silentLogger,
-      metrics: new Metrics(),
-      backoff: fast,
-    },
+    options(dir, countingSource(20, 10, []), { a: collectingSink(first), b: collectingSink([], down) }),
     controller.signal,
   );
-  while (got.length < 5) await new Promise((r) => setTimeout(r, 5));
+  await until(() => first.length === 20);
   controller.abort();
   await run;
-  assert.deepEqual(reads[0], { n: '20' });
-  assert.deepEqual(got, ['21', '22', '23', '24', '25']);
+  // Second start: the source has 30 now; b was down the whole first run.
+  const reads: (SourcePosition | undefined)[] = [];
+  const again: string[] = [];
+  const b: string[] = [];
+  const controller2 = new AbortController();
+  const run2 = runPipeline(
+    options(dir, countingSource(30, 10, reads), { a: collectingSink(again), b: collectingSink(b) }),
+    controller2.signal,
+  );
+  await until(() => again.length === 10 && b.length === 30);
+  controller2.abort();
+  await run2;
+  assert.deepEqual(reads[0], { n: '20' }, 'resumes after the newest durable position');
+  assert.deepEqual(
+    again,
+    ['21', '22', '23', '24', '25', '26', '27', '28', '29', '30'],
+    'a gets nothing twice',
+  );
+  assert.deepEqual(
+    b,
+    Array.from({ length: 30 }, (_, i) => String(i + 1)),
+    'b gets its backlog from the WAL, then the rest',
+  );
+});
+
+test('a full buffer pauses the source; nothing is dropped', async () => {
+  const dir = tempDir('pipeline');
+  const got: string[] = [];
+  const gate = { up: false };
+  const reads: (SourcePosition | undefined)[] = [];
+  const controller = new AbortController();
+  const opts = options(dir, countingSource(400, 20, reads), { a: collectingSink(got, gate) });
+  opts.buffer = { maxBytes: 64 * 1024, segmentBytes: 16 * 1024, sync: false };
+  const run = runPipeline(opts, controller.signal);
+  await new Promise((r) => setTimeout(r, 300));
+  const readsWhileFull = reads.length;
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(reads.length, readsWhileFull, 'no reads while the buffer is full');
+  assert.ok(readsWhileFull < 20, 'the source paused before reading everything');
+  gate.up = true;
+  await until(() => got.length === 400);
+  controller.abort();
+  await run;
+  assert.equal(new Set(got).size, 400);
 });
 
 test('a non-retryable error ends the pipeline with that error', async () => {
   const source: Source = {
     pollInterval: 5,
     read: async () => {
-      throw new (await import('../../../src/core/errors.js')).AuditRelayError('AR_SOURCE_AUTH', 'rejected');
+      throw new AuditRelayError('AR_SOURCE_AUTH', 'rejected');
     },
     close: async () => {},
   };
   await assert.rejects(
-    runPipeline(
-      {
-        sources: [{ name: 's', source }],
-        sinks: [],
-        positions: new PositionStore(tempDir('p')),
-        logger: silentLogger,
-        metrics: new Metrics(),
-        backoff: fast,
-      },
-      new AbortController().signal,
-    ),
+    runPipeline(options(tempDir('p'), source, {}), new AbortController().signal),
     /rejected/,
   );
 });
 
 test('backoff grows exponentially with jitter, capped', () => {
-  const options = { initialMs: 100, maxMs: 1000, random: () => 0.999 };
+  const backoff = { initialMs: 100, maxMs: 1000, random: () => 0.999 };
   assert.deepEqual(
-    [0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, options)),
+    [0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, backoff)),
     [99, 199, 399, 799, 999, 999],
   );
-  assert.equal(backoffDelay(5, { ...options, random: () => 0 }), 50);
+  assert.equal(backoffDelay(5, { ...backoff, random: () => 0 }), 50);
 });
