@@ -169,11 +169,12 @@ async function appendWhenPossible(
       if (signal.aborted) return false;
       const delay = Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
       report(error, delay, attempt + 1);
-      const waiting =
-        error.code === 'AR_STATE_FULL'
-          ? log.waitForSpace(payloads, signal).catch(() => {})
-          : sleep(delay, signal);
-      await Promise.race([waiting, sleep(delay, signal)]);
+      // The buffer at its bound frees space as sinks catch up: wait for exactly that. A full or
+      // failing disk says nothing of when it recovers: try again after a growing delay.
+      const { bytes, maxBytes } = log.stats();
+      const atBound = bytes + payloads.reduce((n, p) => n + p.length, 0) > maxBytes;
+      if (atBound) await log.waitForSpace(payloads, signal).catch(() => {});
+      else await sleep(delay, signal);
     }
   }
 }
