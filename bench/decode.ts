@@ -37,7 +37,9 @@ function run(n: number): number {
   let checksum = 0;
   for (let i = 0; i < n; i++) {
     const entry = entries[i & 4095]!;
-    const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), [], { utcOffsetMinutes: -300 });
+    const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), [], {
+      utcOffsetMinutes: -300,
+    });
     checksum += event.message.length;
   }
   return checksum;

@@ -4,7 +4,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { specFor, TYPE_SPECS } from '../src/events/rules/index.js';
 import { catalogEntryTypes, layoutFor } from '../src/ibmi/journal/catalog/index.js';
 
-const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
+const SEVERITY_NAMES = [
+  'emergency',
+  'alert',
+  'critical',
+  'error',
+  'warning',
+  'notice',
+  'informational',
+  'debug',
+];
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 const types = catalogEntryTypes();
@@ -33,28 +42,54 @@ for (const type of types) {
   const layout = layoutFor(type)!;
   const spec = specFor(type);
   const sub = layout.fields.find((f) => f.key === layout.subtypeField);
-  out.push('', `## ${type}`, '', `**${layout.title}**. Action \`${spec.action}\`, default severity ${spec.severity} (${SEVERITY_NAMES[spec.severity]}).`);
-  if (spec.failures?.length) out.push(`Failure sub-types: ${spec.failures.includes('*') ? 'all' : spec.failures.join(' ')}.`);
-  if (spec.raise) out.push(`Severity rises to ${spec.raise.to} (${SEVERITY_NAMES[spec.raise.to]}) when ${spec.raise.when}.`);
-  if (!TYPE_SPECS[type]) out.push('No type-specific normalization: the message names the entry type and the acting user.');
+  out.push(
+    '',
+    `## ${type}`,
+    '',
+    `**${layout.title}**. Action \`${spec.action}\`, default severity ${spec.severity} (${SEVERITY_NAMES[spec.severity]}).`,
+  );
+  if (spec.failures?.length)
+    out.push(`Failure sub-types: ${spec.failures.includes('*') ? 'all' : spec.failures.join(' ')}.`);
+  if (spec.raise)
+    out.push(
+      `Severity rises to ${spec.raise.to} (${SEVERITY_NAMES[spec.raise.to]}) when ${spec.raise.when}.`,
+    );
+  if (!TYPE_SPECS[type])
+    out.push('No type-specific normalization: the message names the entry type and the acting user.');
   if (sub?.values) {
     out.push('', '| sub-type | meaning | severity | outcome |', '|---|---|---|---|');
     for (const [code, meaning] of Object.entries(sub.values)) {
       const severity = spec.severityBySubtype?.[code] ?? spec.severity;
       const failed = spec.failures?.includes('*') || spec.failures?.includes(code);
-      out.push(`| \`${code}\` | ${cell(meaning)} | ${severity} | ${failed ? 'failure' : (spec.outcome ?? 'success')} |`);
+      out.push(
+        `| \`${code}\` | ${cell(meaning)} | ${severity} | ${failed ? 'failure' : (spec.outcome ?? 'success')} |`,
+      );
     }
   }
   if (layout.fields.length) {
     out.push('', '| offset | length | kind | key | IBM name | values |', '|---|---|---|---|---|---|');
     for (const f of layout.fields) {
-      const values = f.key === layout.subtypeField ? 'see sub-types' : f.values ? Object.entries(f.values).map(([k, v]) => `\`${k}\` ${v}`).join('; ') : '';
-      const kind = f.kind + (f.lengthField ? ` (length: ${f.lengthField})` : '') + (f.ccsidField ? ` (CCSID: ${f.ccsidField})` : '');
-      out.push(`| ${f.offset} | ${f.length} | ${kind} | \`${f.key}\`${f.confirmed === false ? ' †' : ''} | ${cell(f.ibmName)} | ${cell(values)} |`);
+      const values =
+        f.key === layout.subtypeField
+          ? 'see sub-types'
+          : f.values
+            ? Object.entries(f.values)
+                .map(([k, v]) => `\`${k}\` ${v}`)
+                .join('; ')
+            : '';
+      const kind =
+        f.kind +
+        (f.lengthField ? ` (length: ${f.lengthField})` : '') +
+        (f.ccsidField ? ` (CCSID: ${f.ccsidField})` : '');
+      out.push(
+        `| ${f.offset} | ${f.length} | ${kind} | \`${f.key}\`${f.confirmed === false ? ' †' : ''} | ${cell(f.ibmName)} | ${cell(values)} |`,
+      );
     }
   }
-  if (layout.provenance.length) out.push('', `Provenance: ${layout.provenance.map((p) => `[${p.release}](${p.url})`).join(', ')}.`);
-  if (layout.unconfirmed?.length) out.push('', 'Not confirmed:', ...layout.unconfirmed.map((u) => `- ${cell(u)}`));
+  if (layout.provenance.length)
+    out.push('', `Provenance: ${layout.provenance.map((p) => `[${p.release}](${p.url})`).join(', ')}.`);
+  if (layout.unconfirmed?.length)
+    out.push('', 'Not confirmed:', ...layout.unconfirmed.map((u) => `- ${cell(u)}`));
 }
 const text = `${out.join('\n')}\n`;
 const target = new URL('../docs/entry-types.md', import.meta.url);

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AuditRelayError } from '../core/errors.js';
 import { normalize } from '../events/normalize.js';
-import type { SecurityEvent } from '../events/security-event.js';
-import { compileRfc5424, RFC5424_DEFAULTS } from '../formats/rfc5424.js';
 import { isSupportedCcsid } from '../ibmi/ebcdic/index.js';
 import { catalogEntryTypes, layoutFor } from '../ibmi/journal/catalog/index.js';
 import { type DecodeIssue, decodeEntry } from '../ibmi/journal/decode.js';
@@ -12,11 +10,7 @@ import { readRjne0200 } from '../ibmi/journal/heading/rjne0200.js';
 import { parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
 import { readType5Record } from '../ibmi/journal/heading/type5.js';
 import { type Command, EXIT, numberOption } from './command.js';
-
-const FORMATS: Record<string, () => (event: SecurityEvent) => string> = {
-  json: () => (event) => JSON.stringify(event),
-  rfc5424: () => compileRfc5424(RFC5424_DEFAULTS),
-};
+import { FORMAT_HELP, FORMAT_OPTIONS, formatterFor } from './format-options.js';
 
 export const decodeCommand: Command = {
   name: 'decode',
@@ -43,14 +37,15 @@ Options:
       --input KIND        display-journal (default), type5 or rjne0200
       --ccsid N           CCSID of the character fields (default 37)
       --utc-offset +HH:MM the system's UTC offset; journal times are local (default +00:00)
-      --format F          ${Object.keys(FORMATS).join(', ')} (default json)
+${FORMAT_HELP}
+                          (default: json, one object per line)
       --list-types        list the entry types the catalog knows and exit
   -h, --help              show this help`,
   options: {
     input: { type: 'string' },
     ccsid: { type: 'string' },
     'utc-offset': { type: 'string' },
-    format: { type: 'string' },
+    ...FORMAT_OPTIONS,
     'list-types': { type: 'boolean' },
   },
   allowPositionals: true,
@@ -78,11 +73,7 @@ Options:
     const utcOffsetMinutes = parseUtcOffset(String(values['utc-offset'] ?? '+00:00'));
     if (utcOffsetMinutes === undefined)
       throw new AuditRelayError('AR_CLI_USAGE', '--utc-offset expects +HH:MM or -HH:MM');
-    const formatName = String(values['format'] ?? 'json');
-    const makeFormat = FORMATS[formatName];
-    if (!makeFormat)
-      throw new AuditRelayError('AR_CLI_USAGE', `--format expects one of ${Object.keys(FORMATS).join(', ')}`);
-    const format = makeFormat();
+    const format = formatterFor(values, 'json');
     const file = positionals[0] ?? '-';
     let bytes: Buffer;
     try {
@@ -100,9 +91,9 @@ Options:
     if (input === 'rjne0200') {
       const { entries, issues } = readRjne0200(bytes, ccsid);
       // Problems with the buffer as a whole travel with the first entry, never alone.
-      entries.forEach((result, index) =>
-        emit(result.entry, index === 0 ? [...issues, ...result.issues] : result.issues),
-      );
+      entries.forEach((result, index) => {
+        emit(result.entry, index === 0 ? [...issues, ...result.issues] : result.issues);
+      });
       if (entries.length === 0 && issues.length) emit(unreadable(bytes, 1), issues);
       return EXIT.ok;
     }

@@ -9,6 +9,7 @@ import { DEFAULT_SIMULATOR, startSimulator } from '../ibmi/simulator/index.js';
 import { startReceiver } from '../receiver/syslog-receiver.js';
 import { createLogger } from '../telemetry/logger.js';
 import { type Command, EXIT, numberOption } from './command.js';
+import { FORMAT_HELP, FORMAT_OPTIONS, formatChoice } from './format-options.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -22,14 +23,15 @@ Everything runs on 127.0.0.1 with random ports and a temporary directory.
 Options:
       --events N          stop once the receiver has N events; the last line is "received N of N"
       --rate R            simulated audit entries per second (default 200)
-      --format F          message format: rfc5424 (default)
+${FORMAT_HELP}
+                          (default: rfc5424)
       --transport T       udp, tcp or tls (default tcp)
       --seed S            seed of the simulated activity (default 1)
   -h, --help              show this help`,
   options: {
     events: { type: 'string' },
     rate: { type: 'string' },
-    format: { type: 'string' },
+    ...FORMAT_OPTIONS,
     transport: { type: 'string' },
     seed: { type: 'string' },
   },
@@ -41,9 +43,7 @@ Options:
         `--transport expects udp, tcp or tls, got ${JSON.stringify(transport)}`,
       );
     }
-    const format = String(values['format'] ?? 'rfc5424');
-    if (format !== 'rfc5424')
-      throw new AuditRelayError('AR_CLI_USAGE', `--format expects rfc5424, got ${JSON.stringify(format)}`);
+    const { format, profile } = formatChoice(values);
     const target = values['events'] === undefined ? undefined : numberOption(values, 'events', 0, 1);
     const rate = numberOption(values, 'rate', 200, 0.1);
     const directory = mkdtempSync(join(tmpdir(), 'auditrelay-demo-'));
@@ -57,8 +57,9 @@ Options:
       tls: certificates && { cert: certificates.server.certificate, key: certificates.server.key },
       onMessage: (message) => {
         received.push(message);
-        const msgid = message.split(' ')[5] ?? '?';
-        byType.set(msgid, (byType.get(msgid) ?? 0) + 1);
+        // Per entry type from the RFC 5424 MSGID; other formats show totals only.
+        const msgid = /^<\d+>1 /.test(message) ? message.split(' ')[5] : undefined;
+        if (msgid) byType.set(msgid, (byType.get(msgid) ?? 0) + 1);
       },
     });
     const simulator = await startSimulator({
@@ -101,6 +102,8 @@ Options:
           host: '127.0.0.1',
           port: receiver.address.port,
           transport,
+          format,
+          profile,
           tls: { ca: receiverCa },
         },
       ],
@@ -178,10 +181,10 @@ Options:
   },
 };
 
-/** `PW  JSMITH  Password not valid for user …` from an RFC 5424 line, for the live view. */
+/** One line of the live view: time, entry type and text of an RFC 5424 message, else the message itself. */
 function summarize(message: string): string {
+  const short = (text: string) => (text.length > 110 ? `${text.slice(0, 107)}...` : text);
+  if (!/^<\d+>1 /.test(message)) return short(message);
   const parts = message.split(' ');
-  const msgid = parts[5] ?? '';
-  const text = message.slice(message.lastIndexOf('] ') + 2);
-  return `${parts[1]?.slice(11, 19) ?? ''} ${msgid.padEnd(2)}  ${text.length > 110 ? `${text.slice(0, 107)}...` : text}`;
+  return `${parts[1]?.slice(11, 19) ?? ''} ${(parts[5] ?? '').padEnd(2)}  ${short(message.slice(message.lastIndexOf('] ') + 2))}`;
 }

@@ -1,4 +1,8 @@
-import type { SecurityEvent } from '../events/security-event.js';
+import { AuditRelayError } from '../core/errors.js';
+import type { SecurityEvent, Severity } from '../events/security-event.js';
+import type { SeverityOverrides } from './severity.js';
+import { isPrintUsAscii, plainChar, plainText } from './text.js';
+import { assemble, fitParts, type Header, type Part, type Payload, valuePart } from './truncate.js';
 
 /**
  * RFC 5424 syslog messages. Pure; compiled once per sink.
@@ -16,6 +20,10 @@ export interface Rfc5424Options {
   enterpriseNumber: number;
   /** Prefix MSG with a UTF-8 BOM (RFC 5424 §6.4); off by default, SIEM matchers trip on it. */
   bom: boolean;
+  /** Largest message in bytes of UTF-8; longer ones are cut and carry `truncated="true"`. */
+  maxMessageSize?: number;
+  /** Syslog severities by entry type / sub-type (see severity.ts). */
+  severityOverrides?: SeverityOverrides;
 }
 
 export const RFC5424_DEFAULTS: Rfc5424Options = {
@@ -26,7 +34,7 @@ export const RFC5424_DEFAULTS: Rfc5424Options = {
 };
 
 /** Normalized fields carried in the first SD element, in this order. */
-const EVENT_PARAMS: ReadonlyArray<keyof SecurityEvent> = [
+const EVENT_PARAMS = [
   'id',
   'entryType',
   'entryTypeName',
@@ -48,51 +56,208 @@ const EVENT_PARAMS: ReadonlyArray<keyof SecurityEvent> = [
   'receiverLibrary',
   'receiver',
   'sequence',
-];
+] as const satisfies ReadonlyArray<keyof SecurityEvent>;
+
+/** Free text that may be shortened when a message is too long; the other values are kept whole or left out. */
+const SHORTENABLE = new Set<string>(['entryTypeName', 'subtypeName', 'object', 'path']);
 
 /** SD-NAME (SD-ID and PARAM-NAME): 1–32 printable US-ASCII except `= ] "` and space. */
 export function isSdName(name: string): boolean {
   return /^[!#-<>-\\^-~]{1,32}$/.test(name);
 }
 
-/** PARAM-VALUE escaping (RFC 5424 §6.3.3): `\`, `"` and `]`; control characters become spaces. */
-export function escapeParamValue(value: string): string {
-  return value.replace(/[\\"\]]/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, ' ');
+/** One character of a PARAM-VALUE: `\`, `"` and `]` escaped (RFC 5424 §6.3.3); control characters become spaces. */
+function paramChar(char: string): string {
+  return char === '\\' || char === '"' || char === ']' ? `\\${char}` : plainChar(char);
 }
 
-/** Header fields are PRINTUSASCII (33–126) with a length limit; anything else becomes `_`. */
+const PARAM_SPECIALS = /[\\"\]]/g;
+
+/** PARAM-VALUE escaping (RFC 5424 §6.3.3): `\`, `"` and `]`; control characters become spaces. */
+export function escapeParamValue(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x5d) return escapeParamSlow(value);
+  }
+  return value;
+}
+
+function escapeParamSlow(value: string): string {
+  return plainText(value).replace(PARAM_SPECIALS, '\\$&');
+}
+
+/** `start` and the escaped value, or nothing for an absent or empty value. */
+function param(start: string, value: string | undefined, end = ''): string {
+  return value === undefined || value === '' ? '' : start + escapeParamValue(value) + end;
+}
+
+/** Header fields are PRINTUSASCII (33–126) with a length limit; anything else becomes `_`; empty is NILVALUE. */
 export function headerField(value: string, max: number): string {
+  if (value.length > 0 && value.length <= max && isPrintUsAscii(value)) return value;
   const clean = value.replace(/[^\u0021-\u007e]/g, '_').slice(0, max);
   return clean === '' ? '-' : clean;
 }
 
-export function compileRfc5424(options: Rfc5424Options): (event: SecurityEvent) => string {
-  const eventSdId = `auditrelay@${options.enterpriseNumber}`;
-  const entrySdId = `qaudjrn@${options.enterpriseNumber}`;
-  const priPrefix = Array.from({ length: 8 }, (_, severity) => `<${options.facility * 8 + severity}>1 `);
-  const bom = options.bom ? '\ufeff' : '';
-  let lastSystem = '';
-  let lastHost = '-';
-  return (event) => {
-    if (event.system !== lastSystem) {
+export function checkRfc5424Options(options: Pick<Rfc5424Options, 'facility' | 'enterpriseNumber'>): void {
+  if (!Number.isInteger(options.facility) || options.facility < 0 || options.facility > 23) {
+    throw new AuditRelayError('AR_FORMAT_OPTION', `facility must be 0–23, got ${options.facility}`);
+  }
+  if (!Number.isSafeInteger(options.enterpriseNumber) || options.enterpriseNumber < 0) {
+    throw new AuditRelayError(
+      'AR_FORMAT_OPTION',
+      `enterpriseNumber must be an IANA Private Enterprise Number, got ${options.enterpriseNumber}`,
+    );
+  }
+}
+
+/**
+ * `<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID ` — everything before STRUCTURED-DATA.
+ * The timestamp is the event's own RFC 3339 time with the IBM i's UTC offset.
+ */
+export function compileRfc5424Header(options: Pick<Rfc5424Options, 'facility' | 'appName'>): Header {
+  const pri = Array.from({ length: 8 }, (_, severity) => `<${options.facility * 8 + severity}>1 `);
+  const fixedApp = options.appName === '' ? undefined : headerField(options.appName, 48);
+  let lastSystem: string | undefined;
+  let lastOrigin: string | undefined;
+  /** ` HOSTNAME APP-NAME `: the same for every event of a sink in practice. */
+  let hostApp = '';
+  return (event, severity) => {
+    if (event.system !== lastSystem || (fixedApp === undefined && event.origin !== lastOrigin)) {
       lastSystem = event.system;
-      lastHost = headerField(event.system, 255);
+      lastOrigin = event.origin;
+      hostApp = ` ${headerField(event.system, 255)} ${fixedApp ?? headerField(event.origin, 48)} `;
     }
-    let sd = `[${eventSdId}`;
-    for (const key of EVENT_PARAMS) {
-      const value = event[key];
-      if (value !== undefined && value !== '') sd += ` ${key}="${escapeParamValue(String(value))}"`;
-    }
-    if (event.decodeError) {
-      sd += ` decodeError="${event.decodeError.code}" entryHex="${event.decodeError.hex}"`;
-    }
-    sd += `][${entrySdId}`;
-    for (const key in event.fields) {
-      const value = event.fields[key];
-      if (value !== '' && isSdName(key)) sd += ` ${key}="${escapeParamValue(String(value))}"`;
-    }
-    sd += ']';
-    const message = event.message.replace(/[\r\n]+/g, ' ');
-    return `${priPrefix[event.severity]}${event.time} ${lastHost} ${headerField(options.appName || event.origin, 48)} ${headerField(event.jobNumber, 128)} ${headerField(event.entryType, 32)} ${sd} ${bom}${message}`;
+    return (
+      pri[severity]! +
+      (event.time || '-') +
+      hostApp +
+      headerField(event.jobNumber, 128) +
+      ' ' +
+      headerField(event.entryType, 32) +
+      ' '
+    );
   };
+}
+
+/** STRUCTURED-DATA SP MSG: the payload of an RFC 5424 message. */
+export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseNumber' | 'bom'>): Payload {
+  const eventOpen = `[auditrelay@${options.enterpriseNumber}`;
+  const entryOpen = `][qaudjrn@${options.enterpriseNumber}`;
+  const bom = options.bom ? '\ufeff' : '';
+  // Entry keys repeat, so their parameter starts are built once: ` key="` for the first
+  // parameter of the element, `" key="` (closing the previous value) for the others, null
+  // for keys that are not SD-NAMEs.
+  const firstStarts: Record<string, string | null> = Object.create(null);
+  const nextStarts: Record<string, string | null> = Object.create(null);
+  const learn = (key: string): void => {
+    const usable = isSdName(key);
+    firstStarts[key] = usable ? ` ${key}="` : null;
+    nextStarts[key] = usable ? `" ${key}="` : null;
+  };
+  const isParamName = (key: string): boolean => {
+    if (firstStarts[key] === undefined) learn(key);
+    return firstStarts[key] !== null;
+  };
+
+  return {
+    // Unrolled in EVENT_PARAMS order: a loop of keyed loads over events of several shapes is
+    // several times slower. The unit tests check the order against `fit`, which loops.
+    render(event) {
+      // Each start closes the previous value: `" key="`. The id is always there (it is built
+      // from the system, receiver and sequence), so it opens the element.
+      let sd =
+        eventOpen +
+        ' id="' +
+        escapeParamValue(event.id) +
+        param('" entryType="', event.entryType) +
+        param('" entryTypeName="', event.entryTypeName) +
+        param('" subtype="', event.subtype) +
+        param('" subtypeName="', event.subtypeName) +
+        param('" action="', event.action) +
+        param('" outcome="', event.outcome) +
+        param('" user="', event.user) +
+        param('" targetUser="', event.targetUser) +
+        param('" job="', event.job) +
+        param('" program="', event.program) +
+        param('" programLibrary="', event.programLibrary) +
+        param('" object="', event.object) +
+        param('" objectLibrary="', event.objectLibrary) +
+        param('" objectType="', event.objectType) +
+        param('" path="', event.path) +
+        param('" remoteAddress="', event.remoteAddress) +
+        (event.remotePort === undefined ? '' : '" remotePort="' + event.remotePort) +
+        param('" receiverLibrary="', event.receiverLibrary) +
+        param('" receiver="', event.receiver) +
+        param('" sequence="', event.sequence) +
+        '"';
+      const error = event.decodeError;
+      if (error) sd += param(' decodeError="', error.code, '"') + param(' entryHex="', error.hex, '"');
+      sd += entryOpen;
+      const fields = event.fields;
+      let open = false;
+      for (const key in fields) {
+        const value = fields[key]!;
+        if (value === '') continue;
+        let start = open ? nextStarts[key] : firstStarts[key];
+        if (start === undefined) {
+          learn(key);
+          start = (open ? nextStarts[key] : firstStarts[key]) ?? null;
+        }
+        if (start === null) continue;
+        sd += start + (typeof value === 'string' ? escapeParamValue(value) : value);
+        open = true;
+      }
+      sd += open ? '"]' : ']';
+      return event.message === '' ? sd : sd + ' ' + bom + plainText(event.message);
+    },
+
+    fit(event, _severity, maxBytes) {
+      const parts: Part[] = [{ text: eventOpen, rank: -1 }];
+      const param = (key: string, raw: string, rank: number, shortenable: boolean): Part => {
+        const whole = ` ${key}="${escapeParamValue(raw)}"`;
+        return shortenable ? valuePart(` ${key}="`, raw, '"', rank, paramChar, whole) : { text: whole, rank };
+      };
+      EVENT_PARAMS.forEach((key, index) => {
+        const value = event[key];
+        if (value !== undefined && (value !== '' || key === 'id')) {
+          parts.push(param(key, String(value), index, SHORTENABLE.has(key)));
+        }
+      });
+      if (event.decodeError) {
+        parts.push(param('decodeError', event.decodeError.code, 50, false));
+        parts.push(param('entryHex', event.decodeError.hex, 400, true));
+      }
+      parts.push({ text: ' truncated="true"', rank: -1 }, { text: entryOpen, rank: -1 });
+      let rank = 200;
+      for (const key in event.fields) {
+        const value = event.fields[key]!;
+        if (value !== '' && isParamName(key)) parts.push(param(key, String(value), rank++, true));
+      }
+      parts.push({ text: ']', rank: -1 });
+      if (event.message !== '') {
+        const whole = ` ${bom}${plainText(event.message)}`;
+        parts.push(valuePart(` ${bom}`, event.message, '', 100, plainChar, whole));
+      }
+      return fitParts(parts, maxBytes).join('');
+    },
+  };
+}
+
+export function compileRfc5424(options: Rfc5424Options): (event: SecurityEvent) => string {
+  checkRfc5424Options(options);
+  return assemble(
+    compileRfc5424Header(options),
+    compileRfc5424Payload(options),
+    options.maxMessageSize,
+    options.severityOverrides ?? {},
+  );
+}
+
+/** RFC 5424 header with NILVALUE structured data, for CEF, LEEF and JSON payloads. */
+export function compileRfc5424PayloadHeader(
+  options: Pick<Rfc5424Options, 'facility' | 'appName' | 'bom'>,
+): Header {
+  const header = compileRfc5424Header(options);
+  const rest = options.bom ? '- \ufeff' : '- ';
+  return (event: SecurityEvent, severity: Severity) => header(event, severity) + rest;
 }

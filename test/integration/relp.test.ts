@@ -5,9 +5,9 @@
  * acknowledged.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createServer as createTlsServer } from 'node:tls';
@@ -21,15 +21,7 @@ import {
   RelpFrameReader,
   type RelpTarget,
 } from '../../src/sinks/syslog/relp.js';
-import {
-  freePort,
-  opensslCertificates,
-  ROOT,
-  readLines,
-  startRelpRsyslog,
-  tempDir,
-  waitFor,
-} from '../support/peers.js';
+import { opensslCertificates, startRelpRsyslog, tempDir } from '../support/peers.js';
 
 /** Distinct, fixed-width messages so the output can be checked one by one. */
 const messages = (from: number, count: number) =>

@@ -19,7 +19,9 @@ const CCSIDS = [37, 273, 500, 1140, 1200];
 
 function oneEvent(row: Record<string, unknown>, ccsid: number): string {
   const { entry, issues } = entryFromDisplayJournalRow(row);
-  const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid }), issues, { utcOffsetMinutes: -300 });
+  const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid }), issues, {
+    utcOffsetMinutes: -300,
+  });
   return format(event);
 }
 
@@ -27,7 +29,8 @@ function mutate(bytes: Uint8Array, r: Random): Uint8Array {
   const out = Uint8Array.from(bytes);
   switch (r.int(0, 5)) {
     case 0: // flip random bytes (packed/zoned digits, length and CCSID fields included)
-      for (let i = 0, n = r.int(1, 20); i < n && out.length; i++) out[r.int(0, out.length - 1)] = r.int(0, 255);
+      for (let i = 0, n = r.int(1, 20); i < n && out.length; i++)
+        out[r.int(0, out.length - 1)] = r.int(0, 255);
       return out;
     case 1: // truncate anywhere, including inside numeric fields
       return out.subarray(0, r.int(0, out.length));
@@ -85,7 +88,12 @@ test('fast-check: any bytes under any entry type give exactly one well-formed ev
       fc.constantFrom(...CCSIDS),
       (entryType, data, ccsid) => {
         const line = oneEvent(
-          { ENTRY_TIMESTAMP: '2026-11-27-10.15.30.000000', SEQUENCE_NUMBER: '1', JOURNAL_ENTRY_TYPE: entryType, ENTRY_DATA: Buffer.from(data).toString('hex') },
+          {
+            ENTRY_TIMESTAMP: '2026-11-27-10.15.30.000000',
+            SEQUENCE_NUMBER: '1',
+            JOURNAL_ENTRY_TYPE: entryType,
+            ENTRY_DATA: Buffer.from(data).toString('hex'),
+          },
           ccsid,
         );
         // One message: no line breaks can come from the data.

@@ -115,8 +115,13 @@ function readField(
   switch (field.kind) {
     case 'char':
       return readText(field, data, start, trimmedEnd(data, start, start + available), options.ccsid, decoded);
-    case 'hex':
-      return toHex(data, start, start + available);
+    case 'hex': {
+      // Binary data with a sibling length (e.g. VO's entry ID): only the bytes it announces.
+      const declared = field.lengthField === undefined ? undefined : decoded.fields[field.lengthField];
+      const length =
+        typeof declared === 'number' && declared >= 0 && declared <= available ? declared : available;
+      return toHex(data, start, start + length);
+    }
     case 'zoned':
     case 'packed': {
       if (available < field.length) {

@@ -95,12 +95,17 @@ class EntryFields {
     );
   }
 
-  /** Binary content (file IDs, *DTS, Byte(n)), zero-padded to the field's length. */
-  bytes(offset: number, length: number, ibmName: string, data: Uint8Array): this {
+  /**
+   * Binary content (file IDs, *DTS, Byte(n)), zero-padded to the field's length. `sized`: a
+   * sibling length field announces how many bytes count, so only those are expected back.
+   */
+  bytes(offset: number, length: number, ibmName: string, data: Uint8Array, sized = false): this {
     if (data.length > length) throw new RangeError(`${ibmName}: ${data.length} bytes exceed ${length}`);
     const field = new Uint8Array(length);
     field.set(data);
-    const value = Buffer.from(field).toString('hex').toUpperCase();
+    const value = Buffer.from(sized ? data : field)
+      .toString('hex')
+      .toUpperCase();
     return this.add(offset, length, { ibmName, offset, value, binary: true }, (w) => w.raw(offset, field));
   }
 
@@ -1610,8 +1615,8 @@ function vo(r: Random, c: EntryContext): BuiltEntry {
     .bin2(636, 'Data length', data.length) // Data length
     .char(638, 1, 'Encrypted Data Attribute', 'AC'.includes(type) ? r.pick([' ', '0', '1']) : ' ') // Encrypted Data Attribute
     .char(639, 1, 'X.509 Certificate attribute', '') // X.509 Certificate attribute (codes not readable)
-    .bytes(668, 100, 'Entry ID', entryId) // Entry ID
-    .bytes(768, 1000, 'Entry Data', data) // Entry Data
+    .bytes(668, 100, 'Entry ID', entryId, true) // Entry ID (length at 634)
+    .bytes(768, 1000, 'Entry Data', data, true) // Entry Data (length at 636)
     .char(1768, 10, 'ASP name for validation list library', where.name) // ASP name for validation list library
     .char(1778, 5, 'ASP number for validation list library', where.number) // ASP number for validation list library
     .build();

@@ -8,7 +8,18 @@ import { startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { tempDir } from '../../support/peers.js';
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, env: {}, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    env: {},
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   return io;
 }
 
@@ -33,10 +44,20 @@ const ROW = {
 test('display-journal JSON Lines → one event per line, malformed lines flagged, not dropped', async () => {
   const dir = tempDir('decode');
   const file = join(dir, 'rows.jsonl');
-  writeFileSync(file, `${JSON.stringify(ROW)}\nnot json at all\n${JSON.stringify({ ...ROW, ENTRY_TIMESTAMP: '2026-11-27-10.15.30.123456', ENTRY_DATA: 'D7' })}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify(ROW)}\nnot json at all\n${JSON.stringify({ ...ROW, ENTRY_TIMESTAMP: '2026-11-27-10.15.30.123456', ENTRY_DATA: 'D7' })}\n`,
+  );
   const io = capture();
-  assert.equal(await main(['decode', '--input', 'display-journal', '--utc-offset', '-05:00', file], io), 0, io.stderr);
-  const events = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(
+    await main(['decode', '--input', 'display-journal', '--utc-offset', '-05:00', file], io),
+    0,
+    io.stderr,
+  );
+  const events = io.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(events.length, 3);
   assert.equal(events[0].message, 'Password not valid for user JSMITH from 10.1.2.3');
   assert.equal(events[0].time, '2026-11-27T10:15:30.123456-05:00');
@@ -53,21 +74,42 @@ test('decode --format rfc5424 prints what a sink sends', async () => {
   writeFileSync(file, `${JSON.stringify(ROW)}\n`);
   const io = capture();
   assert.equal(await main(['decode', '--format', 'rfc5424', file], io), 0);
-  assert.match(io.stdout, /^<108>1 2026-11-27T10:15:30\.123456\+00:00 PROD01 QAUDJRN 123456 PW \[auditrelay@0 id="PROD01\/AUDLIB\/AUDRCV0042\/12345"/);
+  assert.match(
+    io.stdout,
+    /^<108>1 2026-11-27T10:15:30\.123456\+00:00 PROD01 QAUDJRN 123456 PW \[auditrelay@0 id="PROD01\/AUDLIB\/AUDRCV0042\/12345"/,
+  );
 });
 
 test('type5 input: the simulator’s receiver files decode entry for entry', async () => {
   const dir = tempDir('sim');
-  const sim = await startSimulator({ directory: dir, host: '127.0.0.1', port: 0, user: 'A', password: 'p', rate: 1, seed: 11, utcOffsetMinutes: 0, receiverSize: 1000, systemName: 'T5', startTime: 0 });
+  const sim = await startSimulator({
+    directory: dir,
+    host: '127.0.0.1',
+    port: 0,
+    user: 'A',
+    password: 'p',
+    rate: 1,
+    seed: 11,
+    utcOffsetMinutes: 0,
+    receiverSize: 1000,
+    systemName: 'T5',
+    startTime: 0,
+  });
   sim.generate(40);
   await sim.stop();
   const receiver = readdirSync(join(dir, 'receivers'))[0]!;
   const io = capture();
   assert.equal(await main(['decode', '--input', 'type5', join(dir, 'receivers', receiver)], io), 0);
-  const events = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const events = io.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(events.length, 40);
   assert.ok(events.every((e) => e.decodeError === undefined && e.system === 'T5'));
-  assert.deepEqual(events.map((e) => Number(e.sequence)), Array.from({ length: 40 }, (_, i) => i + 1));
+  assert.deepEqual(
+    events.map((e) => Number(e.sequence)),
+    Array.from({ length: 40 }, (_, i) => i + 1),
+  );
   assert.ok(readFileSync(join(dir, 'receivers', receiver)).length > 40 * 609);
 });
 
@@ -76,5 +118,8 @@ test('decode --list-types lists every catalogued type', async () => {
   assert.equal(await main(['decode', '--list-types'], io), 0);
   const lines = io.stdout.trim().split('\n');
   assert.ok(lines.length >= 80);
-  assert.ok(lines.some((l) => /^PW {2}Password {2}\(9 fields, sub-types [A-Z]+\)$/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => /^PW {2}Password {2}\(9 fields, sub-types [A-Z]+\)$/.test(l)),
+    lines.join('\n'),
+  );
 });

@@ -71,3 +71,52 @@ test('optional BOM before MSG', () => {
   const line = compileRfc5424({ ...RFC5424_DEFAULTS, bom: true })(sampleEvent());
   assert.ok(line.includes('] \ufeffPassword not valid'));
 });
+
+test('golden message for the sample event', () => {
+  assert.equal(
+    compileRfc5424(RFC5424_DEFAULTS)(sampleEvent()),
+    '<108>1 2026-11-27T10:15:30.123456-05:00 PROD01 QAUDJRN 123456 PW [auditrelay@0 id="PROD01/AUDLIB/AUDRCV0042/12345" entryType="PW" entryTypeName="Password" subtype="P" subtypeName="Password not valid" action="logon" outcome="failure" user="QUSER" targetUser="JSMITH" job="123456/QUSER/QPADEV0001" program="QWTMCMNL" programLibrary="QSYS" remoteAddress="10.1.2.3" remotePort="50123" receiverLibrary="AUDLIB" receiver="AUDRCV0042" sequence="12345"][qaudjrn@0 violationEntryType="P" userName="JSMITH" deviceName="QPADEV0001"] Password not valid for user JSMITH on device QPADEV0001 from 10.1.2.3',
+  );
+});
+
+test('C1 controls (EBCDIC NL arrives as U+0085), U+2028 and U+2029 become spaces in SD values and MSG', () => {
+  assert.equal(escapeParamValue('a\u0085b\u2028c\u2029d\u009fe'), 'a b c d e');
+  const line = compileRfc5424(RFC5424_DEFAULTS)(sampleEvent({ message: 'm\u0085n\u0000o\to' }));
+  assert.ok(line.endsWith('] m n o o'), line);
+});
+
+test('an empty MSG is left out with its space; an empty entry element stays valid', () => {
+  const line = compileRfc5424(RFC5424_DEFAULTS)(sampleEvent({ message: '', fields: {} }));
+  assert.ok(line.endsWith('sequence="12345"][qaudjrn@0]'), line);
+});
+
+test('severity overrides change PRI: sub-type key first, then type', () => {
+  const format = compileRfc5424({ ...RFC5424_DEFAULTS, severityOverrides: { PW: 6, 'PW-P': 2 } });
+  assert.ok(format(sampleEvent()).startsWith('<106>1 '));
+  assert.ok(format(sampleEvent({ subtype: 'U' })).startsWith('<110>1 '));
+});
+
+test('a message over maxMessageSize keeps every SD element whole and says truncated="true"', () => {
+  const event = sampleEvent({ message: `${'é'.repeat(400)}`, path: `/home/${'p'.repeat(900)}` });
+  const line = compileRfc5424({ ...RFC5424_DEFAULTS, maxMessageSize: 700 })(event);
+  assert.ok(Buffer.byteLength(line) <= 700, String(Buffer.byteLength(line)));
+  assert.match(line, / sequence="12345" truncated="true"\]\[qaudjrn@0 [^\]]*\] é+$/);
+  assert.match(line, / path="\/home\/p+" /);
+  assert.ok(!line.includes('\ufffd'));
+});
+
+test('a cut never splits an escape: a value of backslashes keeps whole pairs', () => {
+  const event = sampleEvent({ message: '', path: '\\'.repeat(2000), fields: {} });
+  const line = compileRfc5424({ ...RFC5424_DEFAULTS, maxMessageSize: 600 })(event);
+  const path = /path="((?:\\\\)+)"/.exec(line);
+  assert.ok(path, line);
+  assert.equal(path[1]!.length % 2, 0);
+  assert.ok(Buffer.byteLength(line) <= 600);
+});
+
+test('invalid facility or enterprise number is refused with AR_FORMAT_OPTION', () => {
+  assert.throws(() => compileRfc5424({ ...RFC5424_DEFAULTS, facility: 24 }), { code: 'AR_FORMAT_OPTION' });
+  assert.throws(() => compileRfc5424({ ...RFC5424_DEFAULTS, enterpriseNumber: -1 }), {
+    code: 'AR_FORMAT_OPTION',
+  });
+});

@@ -377,7 +377,14 @@ test('auditrelay decode --input rjne0200 prints one event per entry', async () =
   const file = join(tempDir('rjne'), 'entries.bin');
   writeFileSync(file, twoEntries().buffer);
   let out = '';
-  const io = { out: (t: string) => void (out += t), err: () => {}, isTty: false, env: {} };
+  const io = {
+    out: (t: string) => {
+      out += t;
+    },
+    err: () => {},
+    isTty: false,
+    env: {},
+  };
   assert.equal(await main(['decode', '--input', 'rjne0200', file], io), 0);
   const events = out
     .trim()

@@ -121,6 +121,7 @@ export const VO: EntryLayout = {
       offset: 768,
       length: 1000,
       kind: 'hex',
+      lengthField: 'dataLength',
       description: 'Validation list entry data (binary)',
     },
     {

@@ -1,0 +1,279 @@
+import { SEVERITY, type SecurityEvent, type Severity } from '../events/security-event.js';
+import { eventClassId } from './cef.js';
+import { cefSeverity } from './severity.js';
+import { addressKind } from './text.js';
+import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
+
+/**
+ * JSON payloads, one object per line. Pure; compiled once per sink.
+ * - `native`: the SecurityEvent as docs/fields.md documents it, with the effective severity.
+ * - `ecs`: Elastic Common Schema names where ECS has a field (event.action, user.name,
+ *   source.ip, host.name…), everything IBM-specific under `ibmi`.
+ * Every string is JSON-escaped, and C1 controls, U+2028 and U+2029 are written as \uXXXX, so
+ * the line holds no character any reader could take for a line break.
+ */
+export type JsonStyle = 'native' | 'ecs';
+
+const SEVERITY_NAMES = Object.keys(SEVERITY) as (keyof typeof SEVERITY)[];
+
+const LINE_BREAKERS = /[\u007f-\u009f\u2028\u2029]/g;
+const hex4 = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** A JSON string literal. */
+export function quote(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c)
+      return JSON.stringify(value).replace(LINE_BREAKERS, hex4);
+  }
+  return `"${value}"`;
+}
+
+function jsonValue(value: string | number): string {
+  return typeof value === 'string' ? quote(value) : Number.isFinite(value) ? String(value) : 'null';
+}
+
+/** `,"key":"value"`, or nothing for an absent value. */
+function member(start: string, value: string | number | undefined): string {
+  return value === undefined ? '' : start + jsonValue(value);
+}
+
+/** `{"key":value,…}` for the entry fields; each key's quoted form is built once per sink. */
+type FieldsRenderer = (fields: SecurityEvent['fields']) => string;
+
+function compileFields(): FieldsRenderer {
+  const starts: Record<string, string> = Object.create(null);
+  return (fields) => {
+    let out = '{';
+    let first = true;
+    for (const key in fields) {
+      let start = starts[key];
+      if (start === undefined) {
+        start = `,${quote(key)}:`;
+        starts[key] = start;
+      }
+      out += (first ? start.slice(1) : start) + jsonValue(fields[key]!);
+      first = false;
+    }
+    return `${out}}`;
+  };
+}
+
+function renderNative(event: SecurityEvent, severity: Severity, fieldsObject: FieldsRenderer): string {
+  let out =
+    '{"id":' +
+    quote(event.id) +
+    ',"time":' +
+    quote(event.time) +
+    ',"timeMs":' +
+    jsonValue(event.timeMs) +
+    ',"system":' +
+    quote(event.system) +
+    ',"origin":' +
+    quote(event.origin) +
+    ',"journalCode":' +
+    quote(event.journalCode) +
+    ',"entryType":' +
+    quote(event.entryType) +
+    ',"entryTypeName":' +
+    quote(event.entryTypeName) +
+    member(',"subtype":', event.subtype) +
+    member(',"subtypeName":', event.subtypeName) +
+    ',"action":' +
+    quote(event.action) +
+    ',"outcome":' +
+    quote(event.outcome) +
+    ',"severity":' +
+    severity +
+    ',"message":' +
+    quote(event.message) +
+    ',"user":' +
+    quote(event.user) +
+    ',"jobUser":' +
+    quote(event.jobUser) +
+    ',"jobName":' +
+    quote(event.jobName) +
+    ',"jobNumber":' +
+    quote(event.jobNumber) +
+    ',"job":' +
+    quote(event.job) +
+    ',"program":' +
+    quote(event.program) +
+    ',"programLibrary":' +
+    quote(event.programLibrary) +
+    member(',"targetUser":', event.targetUser) +
+    member(',"object":', event.object) +
+    member(',"objectLibrary":', event.objectLibrary) +
+    member(',"objectType":', event.objectType) +
+    member(',"path":', event.path) +
+    member(',"remoteAddress":', event.remoteAddress) +
+    member(',"remotePort":', event.remotePort) +
+    ',"receiverLibrary":' +
+    quote(event.receiverLibrary) +
+    ',"receiver":' +
+    quote(event.receiver) +
+    ',"sequence":' +
+    quote(event.sequence) +
+    ',"fields":' +
+    fieldsObject(event.fields);
+  const error = event.decodeError;
+  if (error) {
+    out += `,"decodeError":{"code":${quote(error.code)},"message":${quote(error.message)},"hex":${quote(error.hex)}}`;
+  }
+  return `${out}}`;
+}
+
+/** `,"key":"value"` for a present, non-empty string. */
+function text(start: string, value: string | undefined): string {
+  return value === undefined || value === '' ? '' : start + quote(value);
+}
+
+/** `"group":{…}` from members that each start with a comma, or nothing when all are absent. */
+function group(start: string, members: string): string {
+  return members === '' ? '' : `${start}{${members.slice(1)}}`;
+}
+
+function renderEcs(event: SecurityEvent, severity: Severity, fieldsObject: FieldsRenderer): string {
+  const address = event.remoteAddress;
+  const kind = address === undefined || address === '' ? undefined : addressKind(address);
+  const ip = kind === 'ipv4' || kind === 'ipv6' ? address : kind === 'mapped' ? address!.slice(7) : undefined;
+  const pid = /^\d{1,10}$/.test(event.jobNumber) ? event.jobNumber.replace(/^0+(?=\d)/, '') : undefined;
+  const error = event.decodeError;
+  return (
+    '{"@timestamp":' +
+    quote(event.time) +
+    text(',"message":', event.message) +
+    group(
+      ',"event":',
+      text(',"id":', event.id) +
+        ',"kind":"event"' +
+        text(',"code":', eventClassId(event)) +
+        text(',"action":', event.action) +
+        text(',"outcome":', event.outcome) +
+        ',"severity":' +
+        cefSeverity(severity) +
+        text(',"provider":', event.origin),
+    ) +
+    group(',"host":', text(',"name":', event.system) + text(',"hostname":', event.system)) +
+    group(
+      ',"user":',
+      text(',"name":', event.user) + group(',"target":', text(',"name":', event.targetUser)),
+    ) +
+    group(
+      ',"source":',
+      text(',"address":', address) +
+        text(',"ip":', ip) +
+        (event.remotePort === undefined ? '' : `,"port":${jsonValue(event.remotePort)}`),
+    ) +
+    group(
+      ',"process":',
+      (pid === undefined ? '' : `,"pid":${pid}`) +
+        text(',"name":', event.jobName) +
+        group(',"user":', text(',"name":', event.jobUser)),
+    ) +
+    group(',"file":', text(',"path":', event.path)) +
+    `,"log":{"syslog":{"severity":{"code":${severity},"name":"${SEVERITY_NAMES[severity]}"}}}` +
+    ',"ibmi":{"journalCode":' +
+    quote(event.journalCode) +
+    ',"entryType":' +
+    quote(event.entryType) +
+    text(',"entryTypeName":', event.entryTypeName) +
+    text(',"subtype":', event.subtype) +
+    text(',"subtypeName":', event.subtypeName) +
+    text(',"job":', event.job) +
+    text(',"jobNumber":', event.jobNumber) +
+    text(',"program":', event.program) +
+    text(',"programLibrary":', event.programLibrary) +
+    group(
+      ',"object":',
+      text(',"name":', event.object) +
+        text(',"library":', event.objectLibrary) +
+        text(',"type":', event.objectType),
+    ) +
+    text(',"receiverLibrary":', event.receiverLibrary) +
+    text(',"receiver":', event.receiver) +
+    text(',"sequence":', event.sequence) +
+    ',"fields":' +
+    fieldsObject(event.fields) +
+    (error
+      ? `,"decodeError":{"code":${quote(error.code)},"message":${quote(error.message)},"hex":${quote(error.hex)}}`
+      : '') +
+    '}}'
+  );
+}
+
+const utf8 = (value: string) => Buffer.byteLength(value, 'utf8');
+/** One character as it appears inside a JSON string. */
+const jsonChar = (char: string) => quote(char).slice(1, -1);
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * The slow path: the whole object, parsed back, fitted leaf by leaf with the same policy as
+ * the other formats (truncate.ts). Entry-specific fields rank last; strings may be shortened.
+ */
+function fitJson(whole: string, marker: [string, Json], maxBytes: number): string {
+  const root = JSON.parse(whole) as { [key: string]: Json };
+  root[marker[0]] = marker[1];
+  const parts: Part[] = [];
+  const leafIndex = new Map<object, Map<string, number>>();
+  const collect = (object: { [key: string]: Json }, inFields: boolean, depth: number) => {
+    const indexes = new Map<string, number>();
+    leafIndex.set(object, indexes);
+    for (const [key, value] of Object.entries(object)) {
+      const start = `${quote(key)}:`;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        collect(value, inFields || key === 'fields', depth + 1);
+        continue;
+      }
+      const rank = depth === 0 && key === marker[0] ? -1 : (inFields ? 1000 : 0) + parts.length;
+      const whole = start + JSON.stringify(value).replace(LINE_BREAKERS, hex4);
+      indexes.set(key, parts.length);
+      parts.push(
+        typeof value === 'string' && value !== ''
+          ? valuePart(`${start}"`, value, '"', rank, jsonChar, whole)
+          : { text: whole, rank },
+      );
+    }
+  };
+  collect(root, false, 0);
+  // Braces, group keys and commas between groups are the frame.
+  const frame = (object: { [key: string]: Json }): number => {
+    let bytes = 2;
+    let members = 0;
+    for (const [key, value] of Object.entries(object)) {
+      members++;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        bytes += utf8(quote(key)) + 1 + frame(value);
+      }
+    }
+    return bytes + Math.max(0, members - 1);
+  };
+  const chosen = fitParts(parts, maxBytes - frame(root));
+  const render = (object: { [key: string]: Json }): string => {
+    const indexes = leafIndex.get(object)!;
+    const members: string[] = [];
+    for (const [key, value] of Object.entries(object)) {
+      const index = indexes.get(key);
+      if (index !== undefined) {
+        if (chosen[index] !== '') members.push(chosen[index]!);
+      } else {
+        const inner = render(value as { [key: string]: Json });
+        if (inner !== '{}' || key === 'fields') members.push(`${quote(key)}:${inner}`);
+      }
+    }
+    return `{${members.join(',')}}`;
+  };
+  return render(root);
+}
+
+export function compileJsonPayload(style: JsonStyle): Payload {
+  const fields = compileFields();
+  const renderStyle = style === 'ecs' ? renderEcs : renderNative;
+  const render = (event: SecurityEvent, severity: Severity) => renderStyle(event, severity, fields);
+  const marker: [string, Json] = style === 'ecs' ? ['tags', ['truncated']] : ['truncated', true];
+  return {
+    render,
+    fit: (event, severity, maxBytes) => fitJson(render(event, severity), marker, maxBytes),
+  };
+}
