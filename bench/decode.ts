@@ -1,7 +1,7 @@
 /**
  * Decode + normalize throughput on one core for a realistic mix of audit entries (the
  * simulator's scenario: object reads/changes, job changes, password failures, …).
- * Usage: npx tsx bench/decode.ts [entries]   — prints JSON.
+ * Usage (from the repository root): npm run bench:build && node .bench/bench/decode.js [entries]   — prints JSON.
  */
 import { normalize } from '../src/events/normalize.js';
 import { layoutFor } from '../src/ibmi/journal/catalog/index.js';

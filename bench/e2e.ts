@@ -3,7 +3,7 @@
  * child process, fdatasync on) → a TCP receiver. Prints JSON: events/s from agent start to
  * the last message, and the agent's peak resident memory.
  *
- * Usage: npm run build && npx tsx bench/e2e.ts [entries=200000] [batchSize=5000]
+ * Usage (from the repository root): npm run build && npm run bench:build && node .bench/bench/e2e.js [entries=200000] [batchSize=5000]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,13 +67,9 @@ sinks:
 const started = performance.now();
 // AGENT_NODE_ARGS (e.g. "--cpu-prof") is handed to the agent's node, for profiling.
 const nodeArgs = (process.env['AGENT_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-const agent = spawn(
-  process.execPath,
-  [...nodeArgs, resolve(import.meta.dirname, '../dist/cli/bin.js'), 'run', '--config', config],
-  {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  },
-);
+const agent = spawn(process.execPath, [...nodeArgs, resolve('dist/cli/bin.js'), 'run', '--config', config], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 let peakRss = 0;
 const sampler = setInterval(() => {
   try {

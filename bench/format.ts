@@ -2,7 +2,7 @@
  * Formatting throughput on one core, per format, for a realistic event mix (the simulator's
  * scenario: object reads/changes, job changes, password failures, authority and profile
  * changes, system values…), decoded and normalized as the agent does.
- * Usage: npx tsx bench/format.ts [events-per-format]   — prints JSON.
+ * Usage (from the repository root): npm run bench:build && node .bench/bench/format.js [events-per-format]   — prints JSON.
  *
  * Two numbers per format, in events per CPU-second of this one thread: `eventsPerSecond` is
  * the formatter alone (the string it returns); `withEncodePerSecond` adds what every sink

@@ -3,7 +3,7 @@
  * simulator's entry mix) in batches of 1, 100 and 1000 by one appender (default 2 ms commit
  * delay, and batch 1 without it), 64 concurrent appenders of one record (group commit), then
  * reads by one cursor. One case with sync off shows what fdatasync costs.
- * Usage: npx tsx bench/wal.ts [seconds per case, default 3] [directory, default the OS temp dir]
+ * Usage (from the repository root): npm run bench:build && node .bench/bench/wal.js [seconds per case, default 3] [directory, default the OS temp dir]
  * — prints JSON. fdatasync costs what the disk under the directory costs: tmpfs is meaningless.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import type { SecurityEvent } from '../events/security-event.js';
 import { decodeRecord, encodeRecords } from '../store/event-records.js';
-import { WriteAheadLog } from '../store/wal/wal.js';
+import { type AppendResult, WriteAheadLog } from '../store/wal/wal.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { Metrics, Stage } from '../telemetry/metrics.js';
-import type { Sink, Source, SourcePosition } from './component.js';
+import type { Sink, Source, SourceBatch, SourcePosition } from './component.js';
 import { AuditRelayError, describeError } from './errors.js';
 import { type BackoffOptions, DEFAULT_BACKOFF, retryUntilDone, sleep } from './retry.js';
+
+/** Events kept in memory between append and delivery (about 2 KiB each). */
+const RECENT_EVENTS = 5_000;
 
 export interface NamedSource {
   name: string;
@@ -66,11 +69,12 @@ export async function runPipeline(options: PipelineOptions, signal: AbortSignal)
   const work: Promise<void>[] = [];
   options.sources.forEach((source, index) => {
     const log = logs[index]!;
-    const ingesting = runIngest(source, log, options, ingest.signal);
+    const recent = new RecentEvents(RECENT_EVENTS);
+    const ingesting = runIngest(source, log, recent, options, ingest.signal);
     work.push(ingesting);
     for (const sink of options.sinks) {
       work.push(
-        runDelivery(source.name, sink, log, options, {
+        runDelivery(source.name, sink, log, recent, options, {
           stopping: all.signal,
           stop: drained.signal,
           ingesting,
@@ -115,6 +119,7 @@ function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
 async function runIngest(
   { name, source }: NamedSource,
   log: WriteAheadLog,
+  recent: RecentEvents,
   options: PipelineOptions,
   signal: AbortSignal,
 ): Promise<void> {
@@ -125,30 +130,63 @@ async function runIngest(
     source: name,
     position: position ? Object.values(position).join('/') : 'configured start',
   });
+  const onRetry = failureReporter(logger, metrics, name, 'receiving');
+  const readAfter = (from: SourcePosition | undefined): Promise<SourceBatch | undefined> =>
+    retryUntilDone(() => source.read(from, signal), { ...backoff, signal, onRetry }).catch((error) => {
+      if (signal.aborted) return undefined;
+      throw error;
+    });
+  let next: Promise<SourceBatch | undefined> | undefined = readAfter(position);
   try {
-    while (!signal.aborted) {
-      const batch = await retryUntilDone(() => source.read(position, signal), {
-        ...backoff,
-        signal,
-        onRetry: failureReporter(logger, metrics, name, 'receiving'),
-      }).catch((error) => {
-        if (signal.aborted) return undefined;
-        throw error;
-      });
+    while (!signal.aborted && next) {
+      const batch: SourceBatch | undefined = await next;
       if (!batch) break;
+      const after: SourcePosition | undefined = batch.position ?? position;
+      // While this batch is written, the next one is already being read (unless caught up).
+      next = batch.caughtUp ? undefined : readAfter(after);
       if (batch.events.length > 0) {
         // Every append carries a position, so the newest durable record always has one.
-        const payloads = encodeRecords(batch.events, batch.position ?? position);
+        const payloads = encodeRecords(batch.events, after);
         // Retried until it fits: a full buffer or disk pauses the source, a shutdown gives up
         // this batch (not stored, so it is read again at the next start).
         const stored = await appendWhenPossible(log, payloads, options, name, signal);
         if (!stored) break;
+        recent.remember(stored.firstId, batch.events);
       }
-      if (batch.position) position = batch.position;
-      if (batch.caughtUp) await sleep(source.pollInterval, signal);
+      position = after;
+      if (!next) {
+        await sleep(source.pollInterval, signal);
+        next = readAfter(position);
+      }
     }
   } finally {
+    // A read ahead that ends after shutdown is dropped: it was never stored.
+    await next?.catch(() => undefined);
     logger.info('source stopped', { source: name });
+  }
+}
+
+/**
+ * Events just appended, by record id, so a sink that keeps up formats them without decoding
+ * its own WAL records again. Bounded; a sink that falls behind (or a restart) reads the WAL.
+ */
+export class RecentEvents {
+  private readonly events = new Map<number, SecurityEvent>();
+
+  constructor(private readonly limit: number) {}
+
+  remember(firstId: number, events: readonly SecurityEvent[]): void {
+    events.forEach((event, i) => {
+      this.events.set(firstId + i, event);
+    });
+    for (const id of this.events.keys()) {
+      if (this.events.size <= this.limit) break;
+      this.events.delete(id);
+    }
+  }
+
+  get(id: number): SecurityEvent | undefined {
+    return this.events.get(id);
   }
 }
 
@@ -158,15 +196,14 @@ async function appendWhenPossible(
   options: PipelineOptions,
   source: string,
   signal: AbortSignal,
-): Promise<boolean> {
+): Promise<AppendResult | undefined> {
   const report = failureReporter(options.logger, options.metrics, source, 'state');
   for (let attempt = 0; ; attempt++) {
     try {
-      await log.append(payloads);
-      return true;
+      return await log.append(payloads);
     } catch (error) {
       if (!(error instanceof AuditRelayError) || !error.retryable) throw error;
-      if (signal.aborted) return false;
+      if (signal.aborted) return undefined;
       const delay = Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
       report(error, delay, attempt + 1);
       // The buffer at its bound frees space as sinks catch up: wait for exactly that. A full or
@@ -192,6 +229,7 @@ async function runDelivery(
   source: string,
   { name, sink }: NamedSink,
   log: WriteAheadLog,
+  recent: RecentEvents,
   options: PipelineOptions,
   control: DeliveryControl,
 ): Promise<void> {
@@ -231,7 +269,9 @@ async function runDelivery(
       control.stopping.removeEventListener('abort', cancel);
       continue;
     }
-    const events: SecurityEvent[] = records.map((record) => decodeRecord(record.payload).event);
+    const events: SecurityEvent[] = records.map(
+      (record) => recent.get(record.id) ?? decodeRecord(record.payload).event,
+    );
     try {
       await retryUntilDone(() => sink.send(events, control.stop), {
         ...(options.backoff ?? DEFAULT_BACKOFF),

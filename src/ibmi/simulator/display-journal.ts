@@ -88,24 +88,30 @@ export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalA
   }
   if (startIndex < 0) return;
   const receivers = chain.slice(startIndex).filter((r) => r.status !== 'DELETED');
-  let started = args.startingSequence === undefined;
-  if (
-    !started &&
-    !receivers.some((r) => journal.entriesOf(r).some((e) => e.sequence === args.startingSequence))
-  ) {
-    // Simulator's choice (IBM documents no message for this): CPF7053-style failure.
-    throw new SqlError(
-      `Starting sequence ${args.startingSequence} not found in the receiver range. (CPF7053)`,
-      '38501',
-      -443,
-    );
+  // Where to start: the first occurrence of the starting sequence in chain order (sequence
+  // numbers only go up within a receiver, so each receiver is searched by bisection).
+  let first = { receiver: 0, entry: 0 };
+  if (args.startingSequence !== undefined) {
+    const found = receivers
+      .map((r) => indexOfSequence(journal.entriesOf(r), args.startingSequence!))
+      .findIndex((index) => index >= 0);
+    if (found < 0) {
+      // Simulator's choice (IBM documents no message for this): CPF7053-style failure.
+      throw new SqlError(
+        `Starting sequence ${args.startingSequence} not found in the receiver range. (CPF7053)`,
+        '38501',
+        -443,
+      );
+    }
+    first = {
+      receiver: found,
+      entry: indexOfSequence(journal.entriesOf(receivers[found]!), args.startingSequence),
+    };
   }
-  for (const receiver of receivers) {
-    for (const entry of journal.entriesOf(receiver)) {
-      if (!started) {
-        if (entry.sequence !== args.startingSequence) continue;
-        started = true;
-      }
+  for (let r = first.receiver; r < receivers.length; r++) {
+    const entries = journal.entriesOf(receivers[r]!);
+    for (let i = r === first.receiver ? first.entry : 0; i < entries.length; i++) {
+      const entry = entries[i]!;
       if (args.endingSequence !== undefined && entry.sequence > args.endingSequence) return;
       if (args.journalCodes && !args.journalCodes.has(entry.journalCode)) continue;
       if (
@@ -117,6 +123,19 @@ export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalA
       yield entry;
     }
   }
+}
+
+function indexOfSequence(entries: readonly StoredEntry[], sequence: bigint): number {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = entries[middle]!.sequence;
+    if (found === sequence) return middle;
+    if (found < sequence) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function firstAvailable(chain: readonly ReceiverInfo[]): number {

@@ -42,6 +42,8 @@ export interface StoredEntry {
 
 export class SimulatedJournal {
   private readonly index = new Map<string, StoredEntry[]>();
+  /** Records appended in memory and not yet written to their receiver file (see flush). */
+  private unwritten: [path: string, record: Uint8Array][] = [];
 
   private constructor(
     readonly directory: string,
@@ -149,7 +151,7 @@ export class SimulatedJournal {
       },
       entryData,
     );
-    appendFileSync(this.receiverPath(receiver), record);
+    this.unwritten.push([this.receiverPath(receiver), record]);
     this.state.nextSequence = String(sequence + 1n);
     receiver.firstSequence ??= String(sequence);
     receiver.lastSequence = String(sequence);
@@ -176,8 +178,21 @@ export class SimulatedJournal {
     return this.index.get(this.key(receiver)) ?? [];
   }
 
-  /** Persists journal.json atomically (the receiver files are appended as entries arrive). */
+  /** Writes appended records to their receiver files, one write per file. */
+  flush(): void {
+    const byFile = new Map<string, Uint8Array[]>();
+    for (const [path, record] of this.unwritten) {
+      const records = byFile.get(path);
+      if (records) records.push(record);
+      else byFile.set(path, [record]);
+    }
+    this.unwritten = [];
+    for (const [path, records] of byFile) appendFileSync(path, Buffer.concat(records));
+  }
+
+  /** Writes pending records, then journal.json atomically. */
   save(): void {
+    this.flush();
     const path = join(this.directory, 'journal.json');
     writeFileSync(`${path}.tmp`, JSON.stringify(this.state, null, 2));
     renameSync(`${path}.tmp`, path);

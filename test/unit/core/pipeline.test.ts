@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Sink, Source, SourceBatch, SourcePosition } from '../../../src/core/component.js';
 import { AuditRelayError, retryable } from '../../../src/core/errors.js';
-import { type PipelineOptions, runPipeline } from '../../../src/core/pipeline.js';
+import { type PipelineOptions, RecentEvents, runPipeline } from '../../../src/core/pipeline.js';
 import { backoffDelay } from '../../../src/core/retry.js';
 import type { SecurityEvent } from '../../../src/events/security-event.js';
 import { silentLogger } from '../../../src/telemetry/logger.js';
@@ -118,6 +118,52 @@ test('restart: the source resumes after the newest durable record; a sink resume
     b,
     Array.from({ length: 30 }, (_, i) => String(i + 1)),
     'b gets its backlog from the WAL, then the rest',
+  );
+});
+
+test('a sink gets the same events from memory as from the WAL after a restart', async () => {
+  const dir = tempDir('pipeline');
+  const fromMemory: SecurityEvent[] = [];
+  const fromLog: SecurityEvent[] = [];
+  const keeping = (into: SecurityEvent[], state = { up: true }): Sink => ({
+    async send(events) {
+      if (!state.up) throw retryable('AR_SINK_UNREACHABLE', 'down');
+      into.push(...events);
+    },
+    close: async () => {},
+  });
+  const controller = new AbortController();
+  const run = runPipeline(
+    options(dir, countingSource(15, 4, []), { a: keeping(fromMemory), b: keeping([], { up: false }) }),
+    controller.signal,
+  );
+  await until(() => fromMemory.length === 15);
+  controller.abort();
+  await run;
+  const controller2 = new AbortController();
+  const run2 = runPipeline(
+    options(dir, countingSource(15, 4, []), { a: keeping([]), b: keeping(fromLog) }),
+    controller2.signal,
+  );
+  await until(() => fromLog.length === 15);
+  controller2.abort();
+  await run2;
+  assert.deepEqual(fromLog, fromMemory);
+});
+
+test('recent events are kept up to their limit, oldest dropped first', () => {
+  const recent = new RecentEvents(5);
+  recent.remember(
+    1,
+    [1, 2, 3].map((n) => sampleEvent({ id: String(n) })),
+  );
+  recent.remember(
+    4,
+    [4, 5, 6, 7].map((n) => sampleEvent({ id: String(n) })),
+  );
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((id) => recent.get(id)?.id),
+    [undefined, undefined, '3', '4', '5', '6', '7', undefined],
   );
 });
 
