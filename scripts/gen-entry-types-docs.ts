@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { specFor, TYPE_SPECS } from '../src/events/rules/index.js';
 import { catalogEntryTypes, layoutFor } from '../src/ibmi/journal/catalog/index.js';
+import { ENTRY_DATA_HEX } from '../src/ibmi/journal/decode.js';
 
 const SEVERITY_NAMES = [
   'emergency',
@@ -66,6 +67,8 @@ for (const type of types) {
       );
     }
   }
+  if (!layout.fields.length)
+    out.push('', `No field layout: the entry data arrives in hex as \`${ENTRY_DATA_HEX}\`.`);
   if (layout.fields.length) {
     out.push('', '| offset | length | kind | key | IBM name | values |', '|---|---|---|---|---|---|');
     for (const f of layout.fields) {

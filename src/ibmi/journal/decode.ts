@@ -13,6 +13,9 @@ import { readBin2, readBin4, readBin8, readPacked, readZoned, toHex } from './fi
 
 export type FieldValue = string | number;
 
+/** The field that holds the entry data in hex for types whose layout is not known. */
+export const ENTRY_DATA_HEX = 'entryDataHex';
+
 export interface DecodeIssue {
   code: ErrorCode;
   message: string;
@@ -70,6 +73,8 @@ export function decodeEntry(
     const value = readField(field, data, start, decoded, options);
     if (value !== undefined) decoded.fields[field.key] = value;
   }
+  // A type known by name only still carries its bytes, so nothing the IBM i wrote is lost.
+  if (layout.fields.length === 0 && data.length > 0) decoded.fields[ENTRY_DATA_HEX] = toHex(data);
   if (layout.subtypeField) {
     const subtype = decoded.fields[layout.subtypeField];
     if (typeof subtype === 'string' && subtype !== '') decoded.subtype = subtype;
