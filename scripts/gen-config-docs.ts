@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configSchema } from '../src/config/schema.js';
+import { durationSchema, sizeSchema } from '../src/config/schema-helpers.js';
 import { SINKS, SOURCES } from '../src/core/registry.js';
 
 interface Row {
@@ -29,7 +30,7 @@ function unwrap(schema: z.ZodTypeAny): {
     } else if (inner instanceof z.ZodOptional) {
       optional = true;
       inner = inner._def.innerType;
-    } else if (inner instanceof z.ZodEffects) {
+    } else if (inner instanceof z.ZodEffects && inner !== durationSchema && inner !== sizeSchema) {
       inner = inner._def.schema;
     } else break;
   }
@@ -43,9 +44,11 @@ function typeName(schema: z.ZodTypeAny): string {
   if (schema instanceof z.ZodLiteral) return `\`${schema._def.value}\``;
   if (schema instanceof z.ZodEnum)
     return (schema._def.values as string[]).map((v) => `\`${v}\``).join(' \\| ');
-  if (schema instanceof z.ZodUnion) return 'duration (`500ms`, `1s`, `2m`) or milliseconds';
+  if (schema === durationSchema) return 'duration (`500ms`, `1s`, `2m`, `1h`) or milliseconds';
+  if (schema === sizeSchema) return 'size (`64KiB`, `512MiB`, `2GB`) or bytes';
   if (schema instanceof z.ZodArray) return `list of ${typeName(unwrap(schema._def.type).inner)}`;
   if (schema instanceof z.ZodObject) return 'object';
+  if (schema instanceof z.ZodRecord) return 'map';
   return 'value';
 }
 
