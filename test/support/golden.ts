@@ -3,6 +3,7 @@
  * deliberately not from the catalog or the simulator.
  */
 import { execFileSync } from 'node:child_process';
+import type { JournalEntry } from '../../src/ibmi/journal/entry.js';
 
 export type Put = [
   offset: number,
@@ -79,4 +80,24 @@ export function entryData(lastOffset: number, puts: Put[], base = 610): Uint8Arr
     }
   }
   return Uint8Array.from(data);
+}
+
+/** A journal entry with a fixed, plausible heading around the given entry-specific data. */
+export function journalEntry(entryType: string, data: Uint8Array): JournalEntry {
+  return {
+    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: '1' },
+    journalCode: 'T',
+    entryType,
+    timestamp: '2026-11-27-10.15.30.000000',
+    jobName: 'QPADEV0001',
+    jobUser: 'JSMITH',
+    jobNumber: '123456',
+    programName: 'QCMD',
+    programLibrary: 'QSYS',
+    currentUser: 'JSMITH',
+    systemName: 'PROD01',
+    remoteAddress: '',
+    remotePort: undefined,
+    entryData: data,
+  };
 }

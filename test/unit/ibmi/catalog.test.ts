@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { isSdName } from '../../../src/formats/rfc5424.js';
 import { catalogEntryTypes, layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
 import { decodeEntry, ENTRY_DATA_HEX } from '../../../src/ibmi/journal/decode.js';
-import type { JournalEntry } from '../../../src/ibmi/journal/entry.js';
+import { journalEntry } from '../../support/golden.js';
 
 test('every layout: keys unique and usable as SD-NAME, fields in order without overlap, provenance', () => {
   const types = catalogEntryTypes();
@@ -41,22 +41,7 @@ test('a type known by name only keeps its entry data, in hex', () => {
   const nameOnly = catalogEntryTypes().filter((type) => layoutFor(type)!.fields.length === 0);
   assert.ok(nameOnly.includes('RA'), 'RA has no layout yet');
   for (const type of nameOnly) {
-    const entry: JournalEntry = {
-      position: { receiverLibrary: 'QSYS', receiver: 'AUDRCV0001', sequence: '1' },
-      journalCode: 'T',
-      entryType: type,
-      timestamp: '2026-11-27-10.15.30.123456',
-      jobName: 'QPADEV0001',
-      jobUser: 'JSMITH',
-      jobNumber: '123456',
-      programName: 'QCMD',
-      programLibrary: 'QSYS',
-      currentUser: 'JSMITH',
-      systemName: 'PROD01',
-      remoteAddress: '',
-      remotePort: undefined,
-      entryData: Uint8Array.of(0xc1, 0x00, 0xff),
-    };
+    const entry = journalEntry(type, Uint8Array.of(0xc1, 0x00, 0xff));
     const decoded = decodeEntry(entry, layoutFor(type), { ccsid: 37 });
     assert.deepEqual(decoded.fields, { [ENTRY_DATA_HEX]: 'C100FF' }, type);
     assert.deepEqual(decoded.issues, []);

@@ -6,26 +6,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
 import { decodeEntry } from '../../../src/ibmi/journal/decode.js';
-import type { JournalEntry } from '../../../src/ibmi/journal/entry.js';
-import { entryData, type Put } from '../../support/golden.js';
+import { entryData, journalEntry, type Put } from '../../support/golden.js';
 
 function decode(entryType: string, lastOffset: number, puts: Put[]) {
-  const entry: JournalEntry = {
-    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: '1' },
-    journalCode: 'T',
-    entryType,
-    timestamp: '2026-11-27-10.15.30.000000',
-    jobName: 'QPADEV0001',
-    jobUser: 'JSMITH',
-    jobNumber: '123456',
-    programName: 'QCMD',
-    programLibrary: 'QSYS',
-    currentUser: 'JSMITH',
-    systemName: 'PROD01',
-    remoteAddress: '',
-    remotePort: undefined,
-    entryData: entryData(lastOffset, puts),
-  };
+  const entry = journalEntry(entryType, entryData(lastOffset, puts));
   const decoded = decodeEntry(entry, layoutFor(entryType), { ccsid: 37 });
   assert.deepEqual(decoded.issues, [], `${entryType} decoded with issues`);
   return decoded;

@@ -12,8 +12,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
 import { type DecodedEntry, type DecodeOptions, decodeEntry } from '../../../src/ibmi/journal/decode.js';
-import type { JournalEntry } from '../../../src/ibmi/journal/entry.js';
-import { entryData, type Put } from '../../support/golden.js';
+import { entryData, journalEntry, type Put } from '../../support/golden.js';
 
 /** Where a field's length and CCSID come from, and the CCSID the test writes its text in. */
 interface Tagged {
@@ -89,25 +88,6 @@ function toPuts([offset, , format, value, tagged]: Row, ccsid: number): Put[] {
   }
   if (tagged?.ccsid === 1200) return [[offset, 'utf16', f.bytes, value]];
   return [[offset, f.put, f.bytes, value, tagged?.ccsid ?? ccsid]];
-}
-
-function journalEntry(entryType: string, data: Uint8Array): JournalEntry {
-  return {
-    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: '1' },
-    journalCode: 'T',
-    entryType,
-    timestamp: '2026-11-27-10.15.30.000000',
-    jobName: 'QPADEV0001',
-    jobUser: 'JSMITH',
-    jobNumber: '123456',
-    programName: 'QCMD',
-    programLibrary: 'QSYS',
-    currentUser: 'JSMITH',
-    systemName: 'PROD01',
-    remoteAddress: '',
-    remotePort: undefined,
-    entryData: data,
-  };
 }
 
 /** Writes the rows (character fields in `options.ccsid`) and decodes them with the catalog. */

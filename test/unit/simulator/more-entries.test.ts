@@ -11,7 +11,6 @@ import { test } from 'node:test';
 import { encodeEbcdic } from '../../../src/ibmi/ebcdic/index.js';
 import { layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
 import { decodeEntry } from '../../../src/ibmi/journal/decode.js';
-import type { JournalEntry } from '../../../src/ibmi/journal/entry.js';
 import {
   type EntryContext,
   type ExpectedField,
@@ -20,6 +19,7 @@ import {
   MORE_ENTRY_TYPES,
 } from '../../../src/ibmi/simulator/more-entries.js';
 import { Random } from '../../../src/ibmi/simulator/scenario.js';
+import { journalEntry } from '../../support/golden.js';
 
 /**
  * Known catalog mistakes, per type: `offset 'IBM name': finding`, each checked against the IBM
@@ -36,25 +36,6 @@ const CONTEXTS: readonly EntryContext[] = [
   { user: 'KLEE', object: 'PRICELST', library: 'SALESLIB', objectType: '*DTAARA' },
   { user: 'ETLBATCH', object: 'PAYCALC', library: 'PAYROLL', objectType: '*PGM' },
 ];
-
-function entryOf(entryType: string, entryData: Uint8Array): JournalEntry {
-  return {
-    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: '1' },
-    journalCode: 'T',
-    entryType,
-    timestamp: '2026-11-27-10.15.30.000000',
-    jobName: 'QPADEV0001',
-    jobUser: 'JSMITH',
-    jobNumber: '123456',
-    programName: 'QCMD',
-    programLibrary: 'QSYS',
-    currentUser: 'JSMITH',
-    systemName: 'PROD01',
-    remoteAddress: '',
-    remotePort: undefined,
-    entryData,
-  };
-}
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').toUpperCase();
 
@@ -76,7 +57,7 @@ function differences(
 ): [string, string][] {
   const layout = layoutFor(entryType);
   if (!layout) return [['not in the catalog', entryType]];
-  const decoded = decodeEntry(entryOf(entryType, entryData), layout, { ccsid: 37 });
+  const decoded = decodeEntry(journalEntry(entryType, entryData), layout, { ccsid: 37 });
   const found: [string, string][] = decoded.issues.map((i) => [
     `issue ${i.code} on ${i.field ?? 'entry'}`,
     i.message,
