@@ -12,7 +12,7 @@ import type { SecurityEvent } from '../../src/events/security-event.js';
 import { compileFormat, type FormatInput } from '../../src/formats/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents } from '../support/agent.js';
-import { sampleEvent } from '../support/events.js';
+import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
 import { type RunningPeer, startSyslogNg, tempDir, waitFor } from '../support/peers.js';
 
 let simulator: RunningSimulator;
@@ -96,36 +96,12 @@ const plain = (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f-\u
 const printable = (value: string, max: number) =>
   value.replace(/[^\u0021-\u007e]/g, '_').slice(0, max) || '-';
 
-const PARAMS = [
-  'id',
-  'entryType',
-  'entryTypeName',
-  'subtype',
-  'subtypeName',
-  'action',
-  'outcome',
-  'user',
-  'targetUser',
-  'job',
-  'program',
-  'programLibrary',
-  'object',
-  'objectLibrary',
-  'objectType',
-  'path',
-  'remoteAddress',
-  'remotePort',
-  'receiverLibrary',
-  'receiver',
-  'sequence',
-] as const;
-
 function expectedSd(event: SecurityEvent): {
   normalized: Record<string, string>;
   entry: Record<string, string>;
 } {
   const normalized: Record<string, string> = {};
-  for (const key of PARAMS) {
+  for (const key of RFC5424_EVENT_PARAMS) {
     const value = event[key];
     if (value !== undefined && value !== '') normalized[key] = plain(value);
   }

@@ -16,7 +16,7 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import type { SecurityEvent } from '../../src/events/security-event.js';
 import { compileFormat } from '../../src/formats/index.js';
-import { sampleEvent } from '../support/events.js';
+import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
 import { type RunningPeer, startRsyslog, startSyslogNg, tempDir, waitFor } from '../support/peers.js';
 
 const RUNS = 25;
@@ -138,30 +138,6 @@ function failure(format: string, event: SecurityEvent, line: string, detail: str
   return new Error(`${format}: ${detail}\nevent: ${JSON.stringify(event)}\nmessage: ${JSON.stringify(line)}`);
 }
 
-const SD_PARAMS = [
-  'id',
-  'entryType',
-  'entryTypeName',
-  'subtype',
-  'subtypeName',
-  'action',
-  'outcome',
-  'user',
-  'targetUser',
-  'job',
-  'program',
-  'programLibrary',
-  'object',
-  'objectLibrary',
-  'objectType',
-  'path',
-  'remoteAddress',
-  'remotePort',
-  'receiverLibrary',
-  'receiver',
-  'sequence',
-] as const;
-
 async function checkRfc5424(events: SecurityEvent[]): Promise<void> {
   const lines = events.map(compileFormat({ format: 'rfc5424' }));
   const received = await deliver(syslogNg, lines);
@@ -172,7 +148,7 @@ async function checkRfc5424(events: SecurityEvent[]): Promise<void> {
     }
     const sdata = (message['_SDATA'] ?? {}) as Record<string, Record<string, string> | ''>;
     const normalized: Record<string, string> = {};
-    for (const key of SD_PARAMS) {
+    for (const key of RFC5424_EVENT_PARAMS) {
       const value = event[key];
       if (value !== undefined && value !== '') normalized[key] = plain(value);
     }

@@ -34,3 +34,28 @@ export function sampleEvent(overrides: Partial<SecurityEvent> = {}): SecurityEve
     ...overrides,
   };
 }
+
+/** The normalized fields of the first RFC 5424 SD element, in order, as docs/fields.md lists them. */
+export const RFC5424_EVENT_PARAMS = [
+  'id',
+  'entryType',
+  'entryTypeName',
+  'subtype',
+  'subtypeName',
+  'action',
+  'outcome',
+  'user',
+  'targetUser',
+  'job',
+  'program',
+  'programLibrary',
+  'object',
+  'objectLibrary',
+  'objectType',
+  'path',
+  'remoteAddress',
+  'remotePort',
+  'receiverLibrary',
+  'receiver',
+  'sequence',
+] as const;

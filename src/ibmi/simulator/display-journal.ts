@@ -92,9 +92,8 @@ export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalA
   // numbers only go up within a receiver, so each receiver is searched by bisection).
   let first = { receiver: 0, entry: 0 };
   if (args.startingSequence !== undefined) {
-    const found = receivers
-      .map((r) => indexOfSequence(journal.entriesOf(r), args.startingSequence!))
-      .findIndex((index) => index >= 0);
+    const starts = receivers.map((r) => indexOfSequence(journal.entriesOf(r), args.startingSequence!));
+    const found = starts.findIndex((index) => index >= 0);
     if (found < 0) {
       // Simulator's choice (IBM documents no message for this): CPF7053-style failure.
       throw new SqlError(
@@ -103,10 +102,7 @@ export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalA
         -443,
       );
     }
-    first = {
-      receiver: found,
-      entry: indexOfSequence(journal.entriesOf(receivers[found]!), args.startingSequence),
-    };
+    first = { receiver: found, entry: starts[found]! };
   }
   for (let r = first.receiver; r < receivers.length; r++) {
     const entries = journal.entriesOf(receivers[r]!);
