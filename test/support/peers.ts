@@ -42,12 +42,15 @@ export async function waitFor<T>(
   }
 }
 
-/** Lines of a file, or [] while it does not exist yet. */
+/**
+ * Complete lines of a file, or [] while it does not exist yet. A last line without its
+ * newline is left out: the receiver may be writing it at this moment.
+ */
 export function readLines(path: string): string[] {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '');
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.pop();
+  return lines.filter((line) => line !== '');
 }
 
 export interface TlsMaterial {
