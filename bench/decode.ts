@@ -3,44 +3,16 @@
  * simulator's scenario: object reads/changes, job changes, password failures, …).
  * Usage (from the repository root): npm run bench:build && node .bench/bench/decode.js [entries]   — prints JSON.
  */
-import { normalize } from '../src/events/normalize.js';
-import { layoutFor } from '../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../src/ibmi/journal/decode.js';
-import type { JournalEntry } from '../src/ibmi/journal/entry.js';
-import { Scenario } from '../src/ibmi/simulator/scenario.js';
+import { entryMix, MIX_SIZE, toEvent, typeCounts } from './support/entry-mix.js';
 
 const total = Number(process.argv[2] ?? 2_000_000);
-const scenario = new Scenario(1);
-const entries: JournalEntry[] = Array.from({ length: 4096 }, (_, i) => {
-  const { heading, entryData } = scenario.next();
-  return {
-    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: String(i + 1) },
-    journalCode: 'T',
-    entryType: String(heading.entryType),
-    timestamp: '2026-11-27-10.15.30.123456',
-    jobName: String(heading.jobName ?? ''),
-    jobUser: String(heading.jobUser ?? ''),
-    jobNumber: String(heading.jobNumber ?? ''),
-    programName: String(heading.programName ?? ''),
-    programLibrary: String(heading.programLibrary ?? ''),
-    currentUser: String(heading.currentUser ?? ''),
-    systemName: 'BENCH',
-    remoteAddress: String(heading.remoteAddress ?? ''),
-    remotePort: heading.remotePort === undefined ? undefined : Number(heading.remotePort),
-    entryData,
-  };
-});
-const mix: Record<string, number> = {};
-for (const e of entries) mix[e.entryType] = (mix[e.entryType] ?? 0) + 1;
+const entries = entryMix();
+const mix = typeCounts(entries);
 
 function run(n: number): number {
   let checksum = 0;
   for (let i = 0; i < n; i++) {
-    const entry = entries[i & 4095]!;
-    const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), [], {
-      utcOffsetMinutes: -300,
-    });
-    checksum += event.message.length;
+    checksum += toEvent(entries[i % MIX_SIZE]!).message.length;
   }
   return checksum;
 }

@@ -11,39 +11,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { normalize } from '../src/events/normalize.js';
 import type { SecurityEvent } from '../src/events/security-event.js';
 import { compileFormat, type FormatInput } from '../src/formats/index.js';
-import { layoutFor } from '../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../src/ibmi/journal/decode.js';
-import { Scenario } from '../src/ibmi/simulator/scenario.js';
+import { entryMix, MIX_SIZE, toEvent, typeCounts } from './support/entry-mix.js';
 
 const total = Number(process.argv[2] ?? 500_000);
-const scenario = new Scenario(1);
-const events: SecurityEvent[] = Array.from({ length: 4096 }, (_, i) => {
-  const { heading, entryData } = scenario.next();
-  const entry = {
-    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: String(i + 1) },
-    journalCode: 'T',
-    entryType: String(heading.entryType),
-    timestamp: `2026-11-27-10.${String(15 + (i >> 10)).padStart(2, '0')}.${String((i >> 4) % 60).padStart(2, '0')}.123456`,
-    jobName: String(heading.jobName ?? ''),
-    jobUser: String(heading.jobUser ?? ''),
-    jobNumber: String(heading.jobNumber ?? ''),
-    programName: String(heading.programName ?? ''),
-    programLibrary: String(heading.programLibrary ?? ''),
-    currentUser: String(heading.currentUser ?? ''),
-    systemName: 'BENCH',
-    remoteAddress: String(heading.remoteAddress ?? ''),
-    remotePort: heading.remotePort === undefined ? undefined : Number(heading.remotePort),
-    entryData,
-  };
-  return normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), [], {
-    utcOffsetMinutes: -300,
-  });
-});
-const mix: Record<string, number> = {};
-for (const e of events) mix[e.entryType] = (mix[e.entryType] ?? 0) + 1;
+const events: SecurityEvent[] = entryMix().map(toEvent);
+const mix = typeCounts(events);
 
 const CASES: [string, FormatInput][] = [
   ['rfc5424', { format: 'rfc5424' }],
@@ -62,7 +36,7 @@ function measure(format: (event: SecurityEvent) => string, n: number, encode: bo
   let bytes = 0;
   const started = process.cpuUsage();
   for (let i = 0; i < n; i++) {
-    const line = format(events[i & 4095]!);
+    const line = format(events[i % MIX_SIZE]!);
     bytes += encode ? Buffer.byteLength(line, 'utf8') : line.length;
   }
   const used = process.cpuUsage(started);

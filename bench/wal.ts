@@ -9,40 +9,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normalize } from '../src/events/normalize.js';
-import { layoutFor } from '../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../src/ibmi/journal/decode.js';
-import { Scenario } from '../src/ibmi/simulator/scenario.js';
 import { type FileSystem, nodeFileSystem } from '../src/store/fs.js';
 import { type WalOptions, WriteAheadLog } from '../src/store/wal/wal.js';
+import { entryMix, toEvent } from './support/entry-mix.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const parent = process.argv[3] ?? tmpdir();
 
-const scenario = new Scenario(1);
-const payloads: Buffer[] = Array.from({ length: 4096 }, (_, i) => {
-  const { heading, entryData } = scenario.next();
-  const entry = {
-    position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0001', sequence: String(i + 1) },
-    journalCode: 'T',
-    entryType: String(heading.entryType),
-    timestamp: '2026-11-27-10.15.30.123456',
-    jobName: String(heading.jobName ?? ''),
-    jobUser: String(heading.jobUser ?? ''),
-    jobNumber: String(heading.jobNumber ?? ''),
-    programName: String(heading.programName ?? ''),
-    programLibrary: String(heading.programLibrary ?? ''),
-    currentUser: String(heading.currentUser ?? ''),
-    systemName: 'BENCH',
-    remoteAddress: String(heading.remoteAddress ?? ''),
-    remotePort: heading.remotePort === undefined ? undefined : Number(heading.remotePort),
-    entryData,
-  };
-  const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), [], {
-    utcOffsetMinutes: -300,
-  });
-  return Buffer.from(JSON.stringify(event));
-});
+const payloads: Buffer[] = entryMix().map((entry) => Buffer.from(JSON.stringify(toEvent(entry))));
 const meanRecordBytes = Math.round(payloads.reduce((sum, p) => sum + p.length, 0) / payloads.length);
 
 /** node:fs, counting fdatasyncs. */
