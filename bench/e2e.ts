@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSimulator } from '../src/ibmi/simulator/index.js';
-import { startReceiver } from '../src/receiver/syslog-receiver.js';
+import { startReceiver } from '../src/testkit/syslog-receiver.js';
 
 const entries = Number(process.argv[2] ?? 200_000);
 const batchSize = Number(process.argv[3] ?? 5000);

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { SecurityEvent } from '../src/events/security-event.js';
+import type { SecurityEvent } from '../src/core/event.js';
 import { compileFormat, type FormatInput } from '../src/formats/index.js';
 import { entryMix, MIX_SIZE, toEvent, typeCounts } from './support/entry-mix.js';
 

@@ -11,11 +11,16 @@ import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPipeline } from '../src/core/pipeline.js';
+import { runPipeline } from '../src/agent/pipeline.js';
+import { DEFAULT_BACKOFF } from '../src/core/backoff.js';
+import type { FormatLimits } from '../src/core/component.js';
+import type { SecurityEvent } from '../src/core/event.js';
+import { rfc5424Format } from '../src/formats/components.js';
 import type { Db2Connector, Db2Row } from '../src/ibmi/db2/port.js';
 import { displayJournal, displayJournalColumns } from '../src/ibmi/simulator/display-journal.js';
 import { startSimulator } from '../src/ibmi/simulator/index.js';
 import { syslogSink } from '../src/sinks/syslog/index.js';
+import { auditJournalSource } from '../src/sources/audit-journal/index.js';
 import { AuditJournalReader } from '../src/sources/audit-journal/reader.js';
 import { silentLogger } from '../src/telemetry/logger.js';
 import { Metrics } from '../src/telemetry/metrics.js';
@@ -103,7 +108,15 @@ const port = await new Promise<number>((resolve) => receiver.once('message', (m)
 const finished = new Promise<number>((resolve) => receiver.once('message', () => resolve(performance.now())));
 
 const metrics = new Metrics();
-const context = { name: 'sink', logger: silentLogger, metrics, configDirectory: dir };
+const context = {
+  name: 'sink',
+  logger: silentLogger,
+  counters: metrics.component('sink'),
+  configDirectory: dir,
+  format: (limits: FormatLimits) =>
+    rfc5424Format.create(rfc5424Format.configSchema.parse({ type: 'rfc5424' }), limits),
+  backoff: DEFAULT_BACKOFF,
+};
 const sink = syslogSink.create(
   syslogSink.configSchema.parse({ type: 'syslog', host: '127.0.0.1', port, transport: 'tcp' }),
   context,
@@ -120,13 +133,18 @@ const reader = new AuditJournalReader(connector, {
   onLostPosition: 'resume-oldest',
   gapThreshold: 1000,
   logger: silentLogger,
-  counters: metrics.component('source'),
 });
 const controller = new AbortController();
 const started = performance.now();
 const run = runPipeline(
   {
-    sources: [{ name: 'source', source: reader }],
+    sources: [
+      {
+        name: 'source',
+        source: reader,
+        toEvent: auditJournalSource.toEvent as (r: unknown) => SecurityEvent,
+      },
+    ],
     sinks: [{ name: 'sink', sink }],
     stateDirectory: join(dir, 'state'),
     buffer: { maxBytes: 4 * 1024 ** 3, segmentBytes: 64 * 1024 ** 2, sync: true },

@@ -2,9 +2,11 @@
 // Usage: npx tsx scripts/gen-config-docs.ts [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { configSchema } from '../src/config/schema.js';
-import { durationSchema, sizeSchema } from '../src/config/schema-helpers.js';
-import { SINKS, SOURCES } from '../src/core/registry.js';
+import { configSchema } from '../src/agent/config/schema.js';
+import { PROFILE_NAMES } from '../src/agent/profiles.js';
+import { FORMATS, SINKS, SOURCES } from '../src/agent/registry.js';
+import { durationSchema, sizeSchema } from '../src/core/schema.js';
+import { filterRuleSchema } from '../src/events/filter.js';
 
 interface Row {
   key: string;
@@ -87,6 +89,28 @@ function table(r: Row[]): string {
 }
 
 const top = rows(configSchema).filter((r) => !/^`(sources|sinks)`/.test(r.key));
+const filterRow: Row = {
+  key: '`filter`',
+  type: 'object',
+  defaultValue: '',
+  description: 'which events go on: `include` and `exclude` rules (see Filters)',
+};
+const sinkRows: Row[] = [
+  {
+    key: '`profile`',
+    type: PROFILE_NAMES.map((name) => `\`${name}\``).join(' \\| '),
+    defaultValue: '',
+    description:
+      'SIEM profile: the format, header, transport and keys that SIEM expects (docs/siem-profiles.md)',
+  },
+  {
+    key: '`format`',
+    type: 'format name or object',
+    defaultValue: '`rfc5424`',
+    description: 'the message format, e.g. `cef` or `{ type: cef, header: rfc5424 }` (see Formats)',
+  },
+  filterRow,
+];
 const parts = [
   '# Configuration',
   '',
@@ -105,10 +129,54 @@ const parts = [
     '',
     d.description,
     '',
+    table([...rows(d.configSchema), filterRow]),
+    '',
+  ]),
+  ...SINKS.flatMap((d) => [
+    `## Sink \`${d.type}\``,
+    '',
+    d.description,
+    '',
+    table([...rows(d.configSchema), ...sinkRows]),
+    '',
+  ]),
+  '## Formats',
+  '',
+  "A sink's `format` is a format name (`format: cef`) or an object with `type` and that format's options.",
+  "A profile sets the format and some options; keys given in `format` win over the profile's.",
+  'The format keys sinks used to take at their top level (`header`, `facility`, `appName`, `enterpriseNumber`,',
+  '`bom`, `rfc3164Limit`, `leefDelimiter`, `jsonStyle`, `cefJobKey`, `vendor`, `product`, `severity`) still work',
+  'and are moved into `format` with a deprecation warning (`AR_CONFIG_DEPRECATED`).',
+  '',
+  ...FORMATS.flatMap((d) => [
+    `### Format \`${d.type}\``,
+    '',
+    d.description,
+    '',
     table(rows(d.configSchema)),
     '',
   ]),
-  ...SINKS.flatMap((d) => [`## Sink \`${d.type}\``, '', d.description, '', table(rows(d.configSchema)), '']),
+  '## Filters',
+  '',
+  'Every source and every sink takes a `filter`. A source filter decides what is stored and sent at all; a',
+  'sink filter what that sink sends (left-out events still move its cursor). `include` (when given) keeps',
+  'events that match at least one of its rules; `exclude` then drops events that match any of its rules.',
+  'A rule matches when all the criteria it names match; a criterion matches when one of its patterns does.',
+  'Patterns ignore case and take `*` (any run of characters) and `?` (one character). Left-out events',
+  'are counted as dropped with reason `filter`.',
+  '',
+  '```yaml',
+  'filter:',
+  '  include:',
+  '    - entryTypes: [PW, AF, CP, CA, SV, GR, IM]',
+  '    - entryTypes: [ZR, ZC]',
+  '      objects: [PAYROLL/*]',
+  '  exclude:',
+  '    - users: [QSYS]',
+  '      jobs: [QZDASOINIT]',
+  '```',
+  '',
+  table(rows(filterRuleSchema)),
 ];
 const text = `${parts.join('\n').trimEnd()}\n`;
 const target = new URL('../docs/configuration.md', import.meta.url);

@@ -1,9 +1,9 @@
 // Writes docs/entry-types.md from the catalog and the normalization specs.
 // Usage: npx tsx scripts/gen-entry-types-docs.ts [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { specFor, TYPE_SPECS } from '../src/events/rules/index.js';
-import { catalogEntryTypes, layoutFor } from '../src/ibmi/journal/catalog/index.js';
+import { catalogEntryTypes, layoutFor } from '../src/ibmi/journal/catalog.js';
 import { ENTRY_DATA_HEX } from '../src/ibmi/journal/decode.js';
+import { specFor, TYPE_SPECS } from '../src/ibmi/journal/rules/index.js';
 
 const SEVERITY_NAMES = [
   'emergency',

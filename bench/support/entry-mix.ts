@@ -1,9 +1,8 @@
 /** The realistic entry mix every benchmark measures: 4,096 entries of the simulator's scenario. */
-import { normalize } from '../../src/events/normalize.js';
-import type { SecurityEvent } from '../../src/events/security-event.js';
-import { layoutFor } from '../../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../../src/ibmi/journal/decode.js';
+
+import type { SecurityEvent } from '../../src/core/event.js';
 import type { JournalEntry } from '../../src/ibmi/journal/entry.js';
+import { journalEntryToEvent } from '../../src/ibmi/journal/to-event.js';
 import { Scenario } from '../../src/ibmi/simulator/scenario.js';
 
 export const MIX_SIZE = 4096;
@@ -34,9 +33,7 @@ export function entryMix(): JournalEntry[] {
 
 /** One entry decoded and normalized as the agent does it. */
 export function toEvent(entry: JournalEntry): SecurityEvent {
-  return normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), [], {
-    utcOffsetMinutes: -300,
-  });
+  return journalEntryToEvent(entry, [], { ccsid: 37, utcOffsetMinutes: -300 });
 }
 
 /** How many of each entry type, for the JSON each bench prints. */

@@ -1,4 +1,4 @@
-import { formatProblem, loadConfig } from '../config/load.js';
+import { formatProblem, loadConfig } from '../agent/config/load.js';
 import { type Command, EXIT } from './command.js';
 
 export const checkCommand: Command = {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { AuditRelayError } from '../core/errors.js';
-import { normalize } from '../events/normalize.js';
 import { isSupportedCcsid } from '../ibmi/ebcdic/index.js';
-import { catalogEntryTypes, layoutFor } from '../ibmi/journal/catalog/index.js';
-import { type DecodeIssue, decodeEntry } from '../ibmi/journal/decode.js';
+import { catalogEntryTypes, layoutFor } from '../ibmi/journal/catalog.js';
+import type { DecodeIssue } from '../ibmi/journal/decode.js';
 import type { JournalEntry } from '../ibmi/journal/entry.js';
 import { entryFromDisplayJournalRow } from '../ibmi/journal/heading/display-journal.js';
 import { readRjne0200 } from '../ibmi/journal/heading/rjne0200.js';
 import { parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
 import { readType5Record } from '../ibmi/journal/heading/type5.js';
+import { journalEntryToEvent } from '../ibmi/journal/to-event.js';
 import { type Command, EXIT, numberOption } from './command.js';
 import { FORMAT_HELP, FORMAT_OPTIONS, formatterFor } from './format-options.js';
 
@@ -85,8 +85,7 @@ ${FORMAT_HELP}
       );
     }
     const emit = (entry: JournalEntry, issues: DecodeIssue[]) => {
-      const decoded = decodeEntry(entry, layoutFor(entry.entryType), { ccsid });
-      io.out(`${format(normalize(decoded, issues, { utcOffsetMinutes }))}\n`);
+      io.out(`${format(journalEntryToEvent(entry, issues, { ccsid, utcOffsetMinutes }))}\n`);
     };
     if (input === 'rjne0200') {
       const { entries, issues } = readRjne0200(bytes, ccsid);

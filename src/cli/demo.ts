@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgentConfig, configSchema } from '../config/schema.js';
-import { startAgent } from '../core/agent.js';
+import { startAgent } from '../agent/agent.js';
+import { configFromData } from '../agent/config/load.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
-import { localhostCertificates } from '../core/x509.js';
 import { DEFAULT_SIMULATOR, startSimulator } from '../ibmi/simulator/index.js';
-import { startReceiver } from '../receiver/syslog-receiver.js';
 import { createLogger } from '../telemetry/logger.js';
+import { startReceiver } from '../testkit/syslog-receiver.js';
+import { localhostCertificates } from '../testkit/x509.js';
 import { type Command, EXIT, numberOption } from './command.js';
 import { FORMAT_HELP, FORMAT_OPTIONS, formatChoice } from './format-options.js';
 
@@ -76,7 +76,7 @@ ${FORMAT_HELP}
       writeFileSync(receiverCa, certificates.ca.certificate);
     }
     // Through the schema, so the demo gets every default a config file would.
-    const config = configSchema.parse({
+    const config = configFromData({
       state: join(directory, 'state'),
       log: { level: 'warn' },
       sources: [
@@ -107,7 +107,7 @@ ${FORMAT_HELP}
           tls: { ca: receiverCa },
         },
       ],
-    }) as AgentConfig;
+    });
     const logLines: string[] = [];
     const agent = startAgent({
       config,

@@ -1,7 +1,7 @@
+import { isProfileName, PROFILE_NAMES, type ProfileName, withProfile } from '../agent/profiles.js';
 import { AuditRelayError } from '../core/errors.js';
-import type { SecurityEvent } from '../events/security-event.js';
+import type { SecurityEvent } from '../core/event.js';
 import { compileFormat, FORMAT_NAMES, type FormatName } from '../formats/index.js';
-import { isProfileName, PROFILE_NAMES, type ProfileName } from '../formats/profiles.js';
 import type { OptionValues } from './command.js';
 
 export const FORMAT_HELP = `      --format F          ${FORMAT_NAMES.join(', ')}
@@ -35,5 +35,5 @@ export function formatChoice(
 }
 
 export function formatterFor(values: OptionValues, fallback: FormatName): (event: SecurityEvent) => string {
-  return compileFormat(formatChoice(values, fallback));
+  return compileFormat(withProfile(formatChoice(values, fallback)));
 }

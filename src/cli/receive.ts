@@ -1,7 +1,7 @@
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { AuditRelayError } from '../core/errors.js';
-import { localhostCertificates } from '../core/x509.js';
-import { startReceiver } from '../receiver/syslog-receiver.js';
+import { startReceiver } from '../testkit/syslog-receiver.js';
+import { localhostCertificates } from '../testkit/x509.js';
 import { type Command, EXIT, hostPort } from './command.js';
 
 export const receiveCommand: Command = {

@@ -1,5 +1,5 @@
-import { formatProblem, loadConfig } from '../config/load.js';
-import { startAgent } from '../core/agent.js';
+import { startAgent } from '../agent/agent.js';
+import { formatProblem, loadConfig } from '../agent/config/load.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
 import { createLogger } from '../telemetry/logger.js';
 import { type Command, EXIT } from './command.js';

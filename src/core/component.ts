@@ -1,61 +1,104 @@
 import type { z } from 'zod';
-import type { SecurityEvent } from '../events/security-event.js';
-import type { Logger } from '../telemetry/logger.js';
-import type { Metrics } from '../telemetry/metrics.js';
+import type { BackoffOptions } from './backoff.js';
+import type { SecurityEvent } from './event.js';
+import type { ComponentCounters, Logger } from './telemetry.js';
 
 /**
- * The contract every component meets (Vector's component spec, OTel's factories):
- * a descriptor with its config schema and a `create` that returns the running component.
- * Descriptors are listed in core/registry.ts, never registered by side effect.
+ * The contract every component meets (Vector's component spec, OTel's factories): a
+ * descriptor with its config schema and a `create` that returns the running component.
+ * Descriptors are listed in agent/registry.ts, never registered by side effect.
  */
-export interface ComponentContext {
-  /** Unique name of this component instance, used in logs, metrics and state. */
-  name: string;
-  logger: Logger;
-  metrics: Metrics;
-  /** Directory of the configuration file: relative paths in the config resolve against it. */
-  configDirectory: string;
+export type ComponentKind = 'source' | 'sink' | 'format';
+
+/** A problem that spans several keys (OTel's Config.Validate); the path is relative to the component. */
+export interface ConfigIssue {
+  path: (string | number)[];
+  message: string;
 }
 
-export interface ComponentDescriptor<Config, Instance> {
-  kind: 'source' | 'sink';
+export interface ComponentDescriptor<Kind extends ComponentKind, Config, Instance, Context> {
+  kind: Kind;
   type: string;
   description: string;
   /** Validates, applies defaults, documents: the single source of truth for this component's config. */
   configSchema: z.ZodType<Config, z.ZodTypeDef, unknown>;
-  /** Checks that span several keys (OTel's Config.Validate); paths are relative to the component. */
-  validate?(config: Config): { path: (string | number)[]; message: string }[];
-  create(config: Config, context: ComponentContext): Instance;
+  validate?(config: Config): ConfigIssue[];
+  create(config: Config, context: Context): Instance;
+}
+
+export interface ComponentContext {
+  /** Unique name of this component instance, used in logs, metrics and state. */
+  name: string;
+  logger: Logger;
+  counters: ComponentCounters;
+  /** Directory of the configuration file: relative paths in the config resolve against it. */
+  configDirectory: string;
 }
 
 /** An opaque, JSON-serializable resume position of one source. */
 export type SourcePosition = Record<string, string>;
 
-export interface SourceBatch {
-  events: SecurityEvent[];
-  /** Position after the last entry of this batch; undefined when the batch is empty. */
+/**
+ * What a source read: raw records (undecoded, each as IBM delivered it) and the position
+ * after the last of them. The pipeline turns records into events with the source type's
+ * `toEvent`, never the source itself.
+ */
+export interface SourceBatch<SourceRecord> {
+  records: readonly SourceRecord[];
+  /** Position after the last record of this batch; undefined when nothing was read. */
   position: SourcePosition | undefined;
   /** True when the source has caught up (the next read will wait for new entries). */
   caughtUp: boolean;
 }
 
-export interface Source {
+export interface Source<SourceRecord> {
   /** Reads the next batch after `after` (undefined: the configured start). Throws AuditRelayError. */
-  read(after: SourcePosition | undefined, signal: AbortSignal): Promise<SourceBatch>;
+  read(after: SourcePosition | undefined, signal: AbortSignal): Promise<SourceBatch<SourceRecord>>;
   /** Milliseconds to wait before reading again after a caught-up batch. */
   readonly pollInterval: number;
   close(): Promise<void>;
 }
 
-export interface Sink {
+export interface SourceDescriptor<Config = never, SourceRecord = never>
+  extends ComponentDescriptor<'source', Config, Source<SourceRecord>, ComponentContext> {
   /**
-   * Delivers a batch. Resolves once the destination has it by the transport's rules
-   * (UDP: handed to the kernel; TCP/TLS: written and flushed). Throws AuditRelayError:
-   * retryable ones are retried with backoff by the pipeline.
+   * The one pure function from a record of this source type to an event: decode and
+   * normalize. The pipeline, `decode`, tests and benchmarks all call this one.
    */
+  toEvent(record: SourceRecord): SecurityEvent;
+}
+
+/** Builds exactly the message a sink sends for one event (without transport framing). Pure. */
+export type Formatter = (event: SecurityEvent) => string;
+
+/** The smallest maximum message size: what every syslog receiver must accept (RFC 5424 §6.1, RFC 5426). */
+export const MIN_MESSAGE_SIZE = 480;
+
+/** What the transport under a format allows. */
+export interface FormatLimits {
+  /** Largest message in bytes of UTF-8; longer ones are cut safely and marked truncated. */
+  maxMessageSize?: number;
+}
+
+export interface FormatDescriptor<Config = never>
+  extends ComponentDescriptor<'format', Config, Formatter, FormatLimits> {}
+
+export interface SinkContext extends ComponentContext {
+  /** Compiles the sink's configured format for the limits of its transport. */
+  format(limits: FormatLimits): Formatter;
+  /** Between retries of a batch. */
+  backoff: BackoffOptions;
+}
+
+/**
+ * Delivers batches of events. `send` resolves once the destination has the batch by its
+ * transport's rules (see sinks/delivery.ts); it retries and fails over by itself and rejects
+ * only for a permanent error or when `signal` stops it.
+ */
+export interface Sink {
   send(events: readonly SecurityEvent[], signal: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
-export type SourceDescriptor<C = never> = ComponentDescriptor<C, Source>;
-export type SinkDescriptor<C = never> = ComponentDescriptor<C, Sink>;
+export interface SinkDescriptor<Config = never>
+  extends ComponentDescriptor<'sink', Config, Sink, SinkContext> {}

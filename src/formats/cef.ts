@@ -1,4 +1,4 @@
-import type { SecurityEvent, Severity } from '../events/security-event.js';
+import type { SecurityEvent, Severity } from '../core/event.js';
 import { cefSeverity } from './severity.js';
 import { addressKind, cutUnits, isControl } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';

@@ -1,9 +1,9 @@
+import { MIN_MESSAGE_SIZE } from '../core/component.js';
 import { AuditRelayError } from '../core/errors.js';
-import type { SecurityEvent } from '../events/security-event.js';
+import type { SecurityEvent } from '../core/event.js';
 import { type CefJobKey, compileCefPayload } from './cef.js';
 import { compileJsonPayload, type JsonStyle } from './json.js';
 import { compileLeefPayload, leefDelimiterChar } from './leef.js';
-import { type ProfileName, siemProfile } from './profiles.js';
 import { compileRfc3164, compileRfc3164Header, RFC3164_MAX_SIZE } from './rfc3164.js';
 import { checkRfc5424Options, compileRfc5424, compileRfc5424PayloadHeader } from './rfc5424.js';
 import { checkSeverityOverrides, type SeverityOverrides } from './severity.js';
@@ -74,21 +74,14 @@ export const FORMAT_DEFAULTS: Readonly<FormatOptions> = {
   severityOverrides: {},
 };
 
-/** Options as a sink config or a command line gives them: any subset, optionally a SIEM profile. */
-export type FormatInput = Partial<FormatOptions> & { profile?: ProfileName | string };
+/** Options as a format config or a command line gives them: any subset. */
+export type FormatInput = Partial<FormatOptions>;
 
-/** The smallest maximum size: what every syslog receiver must accept (RFC 5424 §6.1, RFC 5426). */
-export const MIN_MESSAGE_SIZE = 480;
-
-/** Defaults, then the profile's choices, then the explicit options (undefined ones ignored). */
+/** Defaults, then the given options (undefined ones ignored); the header follows the format unless given. */
 export function resolveFormatOptions(input: FormatInput = {}): FormatOptions {
-  const { profile, ...explicit } = input;
-  const fromProfile = profile === undefined ? {} : siemProfile(profile).format;
-  const defined = Object.fromEntries(Object.entries(explicit).filter(([, value]) => value !== undefined));
-  const merged: FormatOptions = { ...FORMAT_DEFAULTS, ...fromProfile, ...defined };
-  if (explicit.header === undefined && fromProfile.header === undefined) {
-    merged.header = merged.format === 'json' ? 'none' : 'rfc3164';
-  }
+  const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  const merged: FormatOptions = { ...FORMAT_DEFAULTS, ...defined };
+  if (input.header === undefined) merged.header = merged.format === 'json' ? 'none' : 'rfc3164';
   return merged;
 }
 
@@ -96,7 +89,7 @@ function option(condition: boolean, message: string): void {
   if (!condition) throw new AuditRelayError('AR_FORMAT_OPTION', message);
 }
 
-function checkHeaderText(name: string, value: string, max: number): void {
+export function checkHeaderText(name: string, value: string, max: number): void {
   option(
     value !== '' && value.length <= max && ![...value].some((c) => c === '|' || isControl(c.charCodeAt(0))),
     `${name} must be 1–${max} characters without | or control characters, got ${JSON.stringify(value)}`,
@@ -180,13 +173,4 @@ export function compileFormat(input: FormatInput = {}): (event: SecurityEvent) =
 
 export type { CefJobKey } from './cef.js';
 export type { JsonStyle } from './json.js';
-export {
-  isProfileName,
-  PROFILE_NAMES,
-  PROFILES,
-  type ProfileName,
-  type SiemProfile,
-  siemProfile,
-  type TransportDefaults,
-} from './profiles.js';
 export { cefSeverity, leefSeverity, type SeverityOverrides, severityFor } from './severity.js';

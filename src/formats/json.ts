@@ -1,4 +1,4 @@
-import { SEVERITY, type SecurityEvent, type Severity } from '../events/security-event.js';
+import { SEVERITY, type SecurityEvent, type Severity } from '../core/event.js';
 import { eventClassId } from './cef.js';
 import { cefSeverity } from './severity.js';
 import { addressKind } from './text.js';

@@ -1,5 +1,5 @@
 import { AuditRelayError } from '../core/errors.js';
-import type { SecurityEvent, Severity } from '../events/security-event.js';
+import type { SecurityEvent, Severity } from '../core/event.js';
 import { eventClassId } from './cef.js';
 import { leefSeverity } from './severity.js';
 import { addressKind, isControl } from './text.js';

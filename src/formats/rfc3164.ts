@@ -1,4 +1,4 @@
-import type { SecurityEvent } from '../events/security-event.js';
+import type { SecurityEvent } from '../core/event.js';
 import type { SeverityOverrides } from './severity.js';
 import { isPrintUsAscii, plainChar, plainText, renderPrefix } from './text.js';
 import { assemble, type Header, type Payload } from './truncate.js';

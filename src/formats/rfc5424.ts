@@ -1,5 +1,5 @@
 import { AuditRelayError } from '../core/errors.js';
-import type { SecurityEvent, Severity } from '../events/security-event.js';
+import type { SecurityEvent, Severity } from '../core/event.js';
 import type { SeverityOverrides } from './severity.js';
 import { isPrintUsAscii, plainChar, plainText } from './text.js';
 import { assemble, fitParts, type Header, type Part, type Payload, valuePart } from './truncate.js';

@@ -1,5 +1,5 @@
 import { AuditRelayError } from '../core/errors.js';
-import { SEVERITY, type SecurityEvent, type Severity } from '../events/security-event.js';
+import { SEVERITY, type SecurityEvent, type Severity } from '../core/event.js';
 
 /**
  * One severity, three scales. Events carry a syslog severity (0 emergency … 7 debug, lower is

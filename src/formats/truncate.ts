@@ -1,4 +1,4 @@
-import type { SecurityEvent, Severity } from '../events/security-event.js';
+import type { SecurityEvent, Severity } from '../core/event.js';
 import { type SeverityOverrides, severityFor } from './severity.js';
 import { fitsBytes, renderPrefix, utf8Length } from './text.js';
 

@@ -1,5 +1,5 @@
 import type { SourcePosition } from '../core/component.js';
-import type { SecurityEvent } from '../events/security-event.js';
+import type { SecurityEvent } from '../core/event.js';
 
 /**
  * What one WAL record holds: a normalized event, and on the last record of each source

@@ -2,18 +2,9 @@
  * The agent's own log: one line per happening (never per event), to stderr, as text for
  * people or JSON for machines. Components log through a child with their name bound.
  */
-export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+import type { LogFields, Logger, LogLevel } from '../core/telemetry.js';
+
 const ORDER: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
-
-export type LogFields = Record<string, string | number | boolean | undefined>;
-
-export interface Logger {
-  error(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  info(message: string, fields?: LogFields): void;
-  debug(message: string, fields?: LogFields): void;
-  child(bindings: LogFields): Logger;
-}
 
 export interface LoggerOptions {
   level?: LogLevel;

@@ -1,22 +1,7 @@
-/**
- * Internal counters every component reports (Vector's component spec): received, sent,
- * bytes, errors by stage, dropped by reason. Logs, `demo`'s live view and the status
- * output all derive from these; nothing counts per event on its own.
- */
-export type Stage = 'receiving' | 'decoding' | 'sending' | 'state';
+import type { ComponentCounters, Stage } from '../core/telemetry.js';
+import { countError } from './failures.js';
 
-export interface ComponentCounters {
-  eventsReceived: number;
-  eventsSent: number;
-  bytesSent: number;
-  /** Messages sent a second time after a reconnect (TCP resend window, RELP unacknowledged). */
-  resent: number;
-  batches: number;
-  errors: Partial<Record<Stage, number>>;
-  dropped: Record<string, number>;
-  lastError?: string;
-}
-
+/** The counters of every component, by name. */
 export class Metrics {
   private readonly components = new Map<string, ComponentCounters>();
 
@@ -38,9 +23,7 @@ export class Metrics {
   }
 
   error(name: string, stage: Stage, message: string): void {
-    const c = this.component(name);
-    c.errors[stage] = (c.errors[stage] ?? 0) + 1;
-    c.lastError = message;
+    countError(this.component(name), stage, message);
   }
 
   snapshot(): Record<string, ComponentCounters> {

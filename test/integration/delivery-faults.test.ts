@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { issueCertificate } from '../../src/core/x509.js';
 import { startSimulator } from '../../src/ibmi/simulator/index.js';
-import { type RunningReceiver, startReceiver } from '../../src/receiver/syslog-receiver.js';
+import { type RunningReceiver, startReceiver } from '../../src/testkit/syslog-receiver.js';
+import { issueCertificate } from '../../src/testkit/x509.js';
 import { runAgent, writeAgentConfig } from '../support/agent.js';
 import { freePort, tempDir, waitFor } from '../support/peers.js';
 

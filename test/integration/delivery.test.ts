@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { startSimulator } from '../../src/ibmi/simulator/index.js';
-import { startReceiver } from '../../src/receiver/syslog-receiver.js';
+import { startReceiver } from '../../src/testkit/syslog-receiver.js';
 import { runAgent, writeAgentConfig } from '../support/agent.js';
 import { freePort, opensslCertificates, startRelpRsyslog, tempDir, waitFor } from '../support/peers.js';
 

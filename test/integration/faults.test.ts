@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startSimulator } from '../../src/ibmi/simulator/index.js';
-import { startReceiver } from '../../src/receiver/syslog-receiver.js';
+import { startReceiver } from '../../src/testkit/syslog-receiver.js';
 import { runAgent, writeAgentConfig } from '../support/agent.js';
 import { freePort, tempDir, waitFor } from '../support/peers.js';
 
@@ -119,7 +119,7 @@ test('untrusted IBM i certificate: AR_SOURCE_TLS', async () => {
   const sim = await simulator();
   const dir = tempDir('agent');
   const other = join(dir, 'other-ca.pem');
-  const { localhostCertificates } = await import('../../src/core/x509.js');
+  const { localhostCertificates } = await import('../../src/testkit/x509.js');
   writeFileSync(other, localhostCertificates().ca.certificate);
   const config = writeAgentConfig({
     dir,

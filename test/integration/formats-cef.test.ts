@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { SecurityEvent } from '../../src/events/security-event.js';
+import { withProfile } from '../../src/agent/profiles.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 import { AUDITRELAY_VERSION, compileFormat, type FormatInput } from '../../src/formats/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents } from '../support/agent.js';
@@ -211,7 +212,7 @@ for (const [header, pattern] of [
 }
 
 test('CEF as the Google SecOps profile writes it: the job in sproc', async () => {
-  const format = compileFormat({ profile: 'google-secops', header: 'none' } as FormatInput);
+  const format = compileFormat(withProfile({ profile: 'google-secops', header: 'none' } as FormatInput));
   const parsed = await lognormalize(events.map(format));
   parsed.forEach((result, index) => {
     assert.deepEqual(result.Extensions, expectedExtensions(events[index]!, 'sproc'));

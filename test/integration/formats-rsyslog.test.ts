@@ -9,7 +9,7 @@ import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { connect, isIPv4, isIPv6 } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { SecurityEvent } from '../../src/events/security-event.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 import { AUDITRELAY_VERSION, compileFormat, type HeaderName } from '../../src/formats/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents } from '../support/agent.js';

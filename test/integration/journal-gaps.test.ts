@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startSimulator } from '../../src/ibmi/simulator/index.js';
-import { startReceiver } from '../../src/receiver/syslog-receiver.js';
+import { startReceiver } from '../../src/testkit/syslog-receiver.js';
 import { runAgent, writeAgentConfig } from '../support/agent.js';
 import { tempDir, waitFor } from '../support/peers.js';
 

@@ -11,16 +11,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createServer as createTlsServer } from 'node:tls';
+import { retryUntilDone } from '../../src/core/backoff.js';
 import { AuditRelayError } from '../../src/core/errors.js';
-import { retryUntilDone } from '../../src/core/retry.js';
-import { issueCertificate } from '../../src/core/x509.js';
 import { certificateFingerprint } from '../../src/sinks/syslog/pinning.js';
-import {
-  encodeRelpFrame,
-  RelpConnection,
-  RelpFrameReader,
-  type RelpTarget,
-} from '../../src/sinks/syslog/relp.js';
+import { encodeRelpFrame, RelpFrameReader } from '../../src/sinks/syslog/relp/codec.js';
+import { RelpConnection, type RelpTarget } from '../../src/sinks/syslog/relp/connection.js';
+import { issueCertificate } from '../../src/testkit/x509.js';
 import { opensslCertificates, startRelpRsyslog, tempDir } from '../support/peers.js';
 
 /** Distinct, fixed-width messages so the output can be checked one by one. */

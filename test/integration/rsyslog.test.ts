@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { SecurityEvent } from '../../src/events/security-event.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 import { compileFormat } from '../../src/formats/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents, runAgent, writeAgentConfig } from '../support/agent.js';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { SecurityEvent } from '../../src/events/security-event.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents, runAgent, writeAgentConfig } from '../support/agent.js';
 import { type RunningPeer, startSyslogNg, tempDir, waitFor } from '../support/peers.js';

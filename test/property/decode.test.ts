@@ -3,14 +3,14 @@
  * event — for 1,000,000 random and mutated entries (seeded, reproducible), and a fast-check
  * property that shrinks any failure to a minimal entry.
  */
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { normalize } from '../../src/events/normalize.js';
 import { compileRfc5424, RFC5424_DEFAULTS } from '../../src/formats/rfc5424.js';
-import { catalogEntryTypes, layoutFor } from '../../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../../src/ibmi/journal/decode.js';
+import { catalogEntryTypes } from '../../src/ibmi/journal/catalog.js';
 import { entryFromDisplayJournalRow } from '../../src/ibmi/journal/heading/display-journal.js';
+import { journalEntryToEvent } from '../../src/ibmi/journal/to-event.js';
 import { Random, Scenario } from '../../src/ibmi/simulator/scenario.js';
 
 const TYPES = [...catalogEntryTypes(), 'Q9', '', 'P', '\u0000\u0000'];
@@ -19,9 +19,7 @@ const CCSIDS = [37, 273, 500, 1140, 1200];
 
 function oneEvent(row: Record<string, unknown>, ccsid: number): string {
   const { entry, issues } = entryFromDisplayJournalRow(row);
-  const event = normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid }), issues, {
-    utcOffsetMinutes: -300,
-  });
+  const event = journalEntryToEvent(entry, issues, { ccsid, utcOffsetMinutes: -300 });
   return format(event);
 }
 

@@ -14,7 +14,7 @@ import { connect, isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import type { SecurityEvent } from '../../src/events/security-event.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 import { compileFormat } from '../../src/formats/index.js';
 import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
 import { type RunningPeer, startRsyslog, startSyslogNg, tempDir, waitFor } from '../support/peers.js';

@@ -2,14 +2,13 @@
  * Runs the real CLI (`node dist/cli/bin.js run`) as a child process, as an operator would,
  * and derives the events a simulated journal should produce.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalize } from '../../src/events/normalize.js';
-import type { SecurityEvent } from '../../src/events/security-event.js';
-import { layoutFor } from '../../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../../src/ibmi/journal/decode.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 import { readType5Record } from '../../src/ibmi/journal/heading/type5.js';
+import { journalEntryToEvent } from '../../src/ibmi/journal/to-event.js';
 import type { SimulatedJournal } from '../../src/ibmi/simulator/journal.js';
 import { ROOT } from './peers.js';
 
@@ -95,11 +94,7 @@ export function expectedEvents(journal: SimulatedJournal, utcOffsetMinutes: numb
     for (const stored of journal.entriesOf(receiver)) {
       if (stored.journalCode !== 'T') continue;
       const { entry, issues } = readType5Record(stored.record, 0, 37);
-      events.push(
-        normalize(decodeEntry(entry, layoutFor(entry.entryType), { ccsid: 37 }), issues, {
-          utcOffsetMinutes,
-        }),
-      );
+      events.push(journalEntryToEvent(entry, issues, { ccsid: 37, utcOffsetMinutes }));
     }
   }
   return events;

@@ -1,4 +1,4 @@
-import type { SecurityEvent } from '../../src/events/security-event.js';
+import type { SecurityEvent } from '../../src/core/event.js';
 
 /** A fully populated PW event for format tests. */
 export function sampleEvent(overrides: Partial<SecurityEvent> = {}): SecurityEvent {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as mapepire from '@ibm/mapepire-js';
 import { AuditRelayError, retryable } from '../../core/errors.js';
-import type { Logger } from '../../telemetry/logger.js';
+import type { Logger } from '../../core/telemetry.js';
 import type { Db2Connection, Db2Connector, Db2Parameter, Db2Row } from './port.js';
 
 // The package is CommonJS with exports Node's ESM loader cannot detect statically: under ESM

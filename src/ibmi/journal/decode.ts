@@ -7,9 +7,9 @@ import {
   textDecoder,
   trimmedEnd,
 } from '../ebcdic/index.js';
-import type { EntryLayout, FieldLayout } from './catalog/types.js';
 import { J5_ENTRY_DATA_OFFSET, type JournalEntry } from './entry.js';
 import { readBin2, readBin4, readBin8, readPacked, readZoned, toHex } from './fields.js';
+import type { EntryLayout, FieldLayout } from './layout.js';
 
 export type FieldValue = string | number;
 

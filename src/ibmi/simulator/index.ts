@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { localhostCertificates } from '../../core/x509.js';
+import { localhostCertificates } from '../../testkit/x509.js';
 import { SimulatedJournal } from './journal.js';
 import { SimulatedMapepireServer } from './mapepire-server.js';
 import { EntryWriter } from './record-writer.js';

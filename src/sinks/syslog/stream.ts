@@ -43,21 +43,31 @@ export class StreamConnection {
     return `${this.target.transport}://${this.target.host}:${this.target.port}`;
   }
 
-  /** Writes frames; resolves with how many earlier frames were re-sent first (after a reset). */
-  async write(frames: readonly Buffer[]): Promise<{ resent: number }> {
+  /**
+   * Writes frames; resolves with how many earlier frames were re-sent first (after a reset).
+   * When `signal` aborts before the kernel took everything, the connection is dropped, so the
+   * next write starts on a fresh one with the resend window.
+   */
+  async write(frames: readonly Buffer[], signal?: AbortSignal): Promise<{ resent: number }> {
     const socket = await this.connected();
     const resend = this.resendPending ? this.recent : [];
     const payload = Buffer.concat(resend.length ? [...resend, ...frames] : (frames as Buffer[]));
-    await new Promise<void>((resolve, reject) => {
-      socket.write(payload, (error) => {
-        if (error) {
-          this.drop(socket);
-          reject(
-            retryable('AR_SINK_CLOSED', `the connection to ${this.description} broke while sending`, error),
-          );
-        } else resolve();
+    const giveUp = () => this.drop(socket);
+    signal?.addEventListener('abort', giveUp, { once: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.write(payload, (error) => {
+          if (error) {
+            this.drop(socket);
+            reject(
+              retryable('AR_SINK_CLOSED', `the connection to ${this.description} broke while sending`, error),
+            );
+          } else resolve();
+        });
       });
-    });
+    } finally {
+      signal?.removeEventListener('abort', giveUp);
+    }
     this.carried = true;
     this.resendPending = false;
     if (this.target.resendWindow > 0) {

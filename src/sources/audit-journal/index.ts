@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { configPath, durationSchema } from '../../config/schema-helpers.js';
 import type { Source, SourceDescriptor } from '../../core/component.js';
+import { configPath, durationSchema } from '../../core/schema.js';
 import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { AuditJournalReader } from './reader.js';
+import { type AuditJournalRecord, auditJournalRecordToEvent } from './record.js';
 
 const mapepireSchema = z
   .object({
@@ -82,12 +83,13 @@ export const auditJournalConfigSchema = z
 
 export type AuditJournalConfig = z.infer<typeof auditJournalConfigSchema>;
 
-export const auditJournalSource: SourceDescriptor<AuditJournalConfig> = {
+export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJournalRecord> = {
   kind: 'source',
   type: 'audit-journal',
   description: 'Reads the security audit journal QAUDJRN with QSYS2.DISPLAY_JOURNAL.',
   configSchema: auditJournalConfigSchema,
-  create(config, context): Source {
+  toEvent: auditJournalRecordToEvent,
+  create(config, context): Source<AuditJournalRecord> {
     const connection = config.connection;
     const connector = mapepireConnector(
       {
@@ -114,7 +116,6 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig> = {
       onLostPosition: config.onLostPosition,
       gapThreshold: config.gapThreshold,
       logger: context.logger,
-      counters: context.metrics.component(context.name),
     });
   },
 };

@@ -1,17 +1,14 @@
 import type { Source, SourceBatch, SourcePosition } from '../../core/component.js';
 import { AuditRelayError } from '../../core/errors.js';
-import { gapEvent } from '../../events/gap.js';
-import { normalize } from '../../events/normalize.js';
-import type { SecurityEvent } from '../../events/security-event.js';
+import type { Logger } from '../../core/telemetry.js';
 import type { Db2Connection, Db2Connector } from '../../ibmi/db2/port.js';
-import { layoutFor } from '../../ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../../ibmi/journal/decode.js';
 import type { JournalPosition } from '../../ibmi/journal/entry.js';
+import type { JournalGap } from '../../ibmi/journal/gap.js';
 import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-journal.js';
 import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
-import type { Logger } from '../../telemetry/logger.js';
-import type { ComponentCounters } from '../../telemetry/metrics.js';
+import type { JournalEventContext } from '../../ibmi/journal/to-event.js';
 import { journalQuery, SYSTEM_INFO_QUERY } from './query.js';
+import type { AuditJournalRecord } from './record.js';
 
 export interface ReaderOptions {
   journalLibrary: string;
@@ -28,13 +25,15 @@ export interface ReaderOptions {
   /** A jump of more than this many sequence numbers between receivers is reported as a gap. */
   gapThreshold: number;
   logger: Logger;
-  counters: ComponentCounters;
 }
 
 const OFFSET_REFRESH_MS = 15 * 60_000;
 
-/** The audit-journal source: polls DISPLAY_JOURNAL after the last delivered entry. */
-export class AuditJournalReader implements Source {
+/**
+ * The audit-journal source: polls DISPLAY_JOURNAL after the last delivered entry and returns
+ * the entries as read, with a gap record wherever entries were lost.
+ */
+export class AuditJournalReader implements Source<AuditJournalRecord> {
   private connection: Db2Connection | undefined;
   private utcOffset: number | undefined;
   private offsetCheckedAt = 0;
@@ -48,14 +47,14 @@ export class AuditJournalReader implements Source {
     return this.options.pollInterval;
   }
 
-  async read(after: SourcePosition | undefined): Promise<SourceBatch> {
+  async read(after: SourcePosition | undefined): Promise<SourceBatch<AuditJournalRecord>> {
     const connection = await this.connect();
     try {
       const utcOffsetMinutes = await this.currentUtcOffset(connection);
       let start = toJournalPosition(after);
       const query = journalQuery(start, this.options);
       let rows: Record<string, unknown>[];
-      const gaps: SecurityEvent[] = [];
+      const gaps: AuditJournalRecord[] = [];
       try {
         rows = await connection.query(query.sql, query.parameters);
       } catch (error) {
@@ -85,9 +84,8 @@ export class AuditJournalReader implements Source {
         });
         start = undefined;
       }
-      const batch = this.toBatch(rows, start, utcOffsetMinutes);
-      batch.events.unshift(...gaps);
-      return batch;
+      const batch = this.toBatch(rows, start, { ccsid: this.options.ccsid, utcOffsetMinutes });
+      return gaps.length ? { ...batch, records: [...gaps, ...batch.records] } : batch;
     } catch (error) {
       if (error instanceof AuditRelayError && error.code === 'AR_SOURCE_UNREACHABLE') await this.disconnect();
       throw error;
@@ -100,25 +98,26 @@ export class AuditJournalReader implements Source {
     system: string,
     reason: string,
     utcOffsetMinutes: number,
-  ): SecurityEvent {
+  ): AuditJournalRecord {
     const now = Date.now();
     const local = new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 23);
-    return gapEvent({
+    const gap: JournalGap = {
       system,
       after,
       resumeAt,
       reason,
       detectedMs: now,
       detectedTime: `${local}000${formatUtcOffset(utcOffsetMinutes)}`,
-    });
+    };
+    return { kind: 'gap', gap };
   }
 
   private toBatch(
     rows: Record<string, unknown>[],
     start: JournalPosition | undefined,
-    utcOffsetMinutes: number,
-  ): SourceBatch {
-    const events: SecurityEvent[] = [];
+    context: JournalEventContext,
+  ): SourceBatch<AuditJournalRecord> {
+    const records: AuditJournalRecord[] = [];
     let previous = start;
     let position: JournalPosition | undefined;
     rows.forEach((row, index) => {
@@ -137,29 +136,23 @@ export class AuditJournalReader implements Source {
             receiver: entry.position.receiver,
           });
         } else if (jump > BigInt(this.options.gapThreshold)) {
-          events.push(
+          records.push(
             this.gap(
               previous,
               entry.position,
               entry.systemName,
               `${jump - 1n} sequence numbers are missing between receivers (a receiver was deleted before it was read?)`,
-              utcOffsetMinutes,
+              context.utcOffsetMinutes,
             ),
           );
         }
       }
-      const decoded = decodeEntry(entry, layoutFor(entry.entryType), { ccsid: this.options.ccsid });
-      const event = normalize(decoded, issues, { utcOffsetMinutes });
-      if (event.decodeError)
-        this.options.counters.errors.decoding = (this.options.counters.errors.decoding ?? 0) + 1;
-      events.push(event);
+      records.push({ kind: 'entry', entry, issues, context });
       previous = entry.position;
       position = entry.position;
     });
-    this.options.counters.eventsReceived += events.length;
-    this.options.counters.batches++;
     return {
-      events,
+      records,
       position: position && { ...position },
       caughtUp: rows.length - (start ? 1 : 0) < this.options.batchSize,
     };

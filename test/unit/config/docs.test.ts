@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../../src/config/load.js';
+import { loadConfig } from '../../../src/agent/config/load.js';
 import { ROOT } from '../../support/peers.js';
 
 test('docs/configuration.md matches the schemas', () => {

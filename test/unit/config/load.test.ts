@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatProblem, parseConfig } from '../../../src/config/load.js';
+import { formatProblem, parseConfig } from '../../../src/agent/config/load.js';
 
 const VALID = `state: ./state
 sources:

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalize } from '../../../src/events/normalize.js';
-import { layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
-import { decodeEntry } from '../../../src/ibmi/journal/decode.js';
 import type { JournalEntry } from '../../../src/ibmi/journal/entry.js';
+import { journalEntryToEvent } from '../../../src/ibmi/journal/to-event.js';
 import { entryData, type Put } from '../../support/golden.js';
 
 function event(
@@ -30,7 +28,7 @@ function event(
     entryData: entryData(lastOffset, puts),
     ...heading,
   };
-  return normalize(decodeEntry(entry, layoutFor(entryType), { ccsid: 37 }), [], { utcOffsetMinutes });
+  return journalEntryToEvent(entry, [], { ccsid: 37, utcOffsetMinutes });
 }
 
 test('journal local time becomes ISO-8601 with the system offset; epoch ms is UTC', () => {

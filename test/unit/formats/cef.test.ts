@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { withProfile } from '../../../src/agent/profiles.js';
 import { CEF_TRUNCATED, escapeCefHeader, escapeCefValue } from '../../../src/formats/cef.js';
 import { compileFormat } from '../../../src/formats/index.js';
 import { sampleEvent } from '../../support/events.js';
@@ -116,9 +117,9 @@ test('a decode error travels as cs4 decodeError, reason and cs5 entryHex', () =>
 });
 
 test('sproc as the job key (Google SecOps profile); vendor, product and version are configurable', () => {
-  const line = compileFormat({ profile: 'google-secops', header: 'none', vendor: 'Acme', version: '9' })(
-    sampleEvent(),
-  );
+  const line = compileFormat(
+    withProfile({ profile: 'google-secops', header: 'none', vendor: 'Acme', version: '9' }),
+  )(sampleEvent());
   assert.ok(line.startsWith('CEF:0|Acme|IBM i Audit|9|'), line);
   assert.match(line, / sproc=123456\/QUSER\/QPADEV0001 /);
   assert.ok(!line.includes('deviceProcessName'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { SecurityEvent } from '../../../src/events/security-event.js';
+import { withProfile } from '../../../src/agent/profiles.js';
+import type { SecurityEvent } from '../../../src/core/event.js';
 import { compileCefPayload } from '../../../src/formats/cef.js';
 import { compileFormat, FORMAT_NAMES, type FormatInput } from '../../../src/formats/index.js';
 import { compileJsonPayload } from '../../../src/formats/json.js';
@@ -145,7 +146,7 @@ test('the slow path builds the same message as the fast path when everything fit
 });
 
 test('options that cannot work are refused with AR_FORMAT_OPTION', () => {
-  const bad: FormatInput[] = [
+  const bad: (FormatInput & { profile?: string })[] = [
     { maxMessageSize: 479 },
     { maxMessageSize: 1000.5 },
     { format: 'xml' as 'json' },
@@ -158,5 +159,9 @@ test('options that cannot work are refused with AR_FORMAT_OPTION', () => {
     { profile: 'nosuchsiem' },
   ];
   for (const input of bad)
-    assert.throws(() => compileFormat(input), { code: 'AR_FORMAT_OPTION' }, JSON.stringify(input));
+    assert.throws(
+      () => compileFormat(withProfile(input)),
+      { code: 'AR_FORMAT_OPTION' },
+      JSON.stringify(input),
+    );
 });

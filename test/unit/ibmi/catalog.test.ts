@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isSdName } from '../../../src/formats/rfc5424.js';
-import { catalogEntryTypes, layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
+import { catalogEntryTypes, layoutFor } from '../../../src/ibmi/journal/catalog.js';
 import { decodeEntry, ENTRY_DATA_HEX } from '../../../src/ibmi/journal/decode.js';
 import { journalEntry } from '../../support/golden.js';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
+import { layoutFor } from '../../../src/ibmi/journal/catalog.js';
 import { decodeEntry } from '../../../src/ibmi/journal/decode.js';
 import { entryData, journalEntry, type Put } from '../../support/golden.js';
 

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeEbcdic } from '../../../src/ibmi/ebcdic/index.js';
-import { layoutFor } from '../../../src/ibmi/journal/catalog/index.js';
+import { layoutFor } from '../../../src/ibmi/journal/catalog.js';
 import { decodeEntry } from '../../../src/ibmi/journal/decode.js';
 import {
   type EntryContext,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FrameReader, frame } from '../../../src/sinks/syslog/framing.js';
+import { frame } from '../../../src/sinks/syslog/framing.js';
+import { FrameReader } from '../../../src/testkit/frame-reader.js';
 
 test('octet counting counts UTF-8 bytes, not characters', () => {
   assert.equal(frame('<13>1 - - - - - - é', 'octet-counting'), '20 <13>1 - - - - - - é');

@@ -7,10 +7,10 @@ import {
   parseRelpOffers,
   parseRelpResponse,
   RELP_OPEN_OFFERS,
-  RelpConnection,
   type RelpFrame,
   RelpFrameReader,
-} from '../../../src/sinks/syslog/relp.js';
+} from '../../../src/sinks/syslog/relp/codec.js';
+import { RelpConnection } from '../../../src/sinks/syslog/relp/connection.js';
 import { freePort } from '../../support/peers.js';
 
 /** One client connection as the fake receiver saw it. */

@@ -1,0 +1,24 @@
+import {
+  cefFormat,
+  jsonFormat,
+  leef1Format,
+  leef2Format,
+  rfc3164Format,
+  rfc5424Format,
+} from '../formats/components.js';
+import { syslogSink } from '../sinks/syslog/index.js';
+import { auditJournalSource } from '../sources/audit-journal/index.js';
+
+/** Every component AuditRelay has, by kind and type. Adding one means adding it here. */
+export const SOURCES = [auditJournalSource] as const;
+export const SINKS = [syslogSink] as const;
+export const FORMATS = [
+  rfc5424Format,
+  rfc3164Format,
+  cefFormat,
+  leef1Format,
+  leef2Format,
+  jsonFormat,
+] as const;
+
+export type SourceType = (typeof SOURCES)[number]['type'];

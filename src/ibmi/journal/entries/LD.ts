@@ -1,0 +1,13 @@
+import type { EntryLayout } from '../layout.js';
+
+/** LD (Link, Unlink, Search Directory) — transcribed from IBM's layout page(s) listed in `provenance`. */
+export const LD: EntryLayout = {
+  entryType: 'LD',
+  title: 'Link, Unlink, Search Directory',
+  fields: [],
+  provenance: [],
+  unconfirmed: [
+    'No stored copy of the LD layout page was found in the docs, pages or code corpora (several phrasings, English and Japanese, tried); no fields could be transcribed',
+    'Title and model file names are the conventional IBM ones and were not confirmed from a stored copy',
+  ],
+};

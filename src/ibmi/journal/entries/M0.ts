@@ -1,0 +1,13 @@
+import type { EntryLayout } from '../layout.js';
+
+/** M0 (Db2 Mirror Setup Tools) — transcribed from IBM's layout page(s) listed in `provenance`. */
+export const M0: EntryLayout = {
+  entryType: 'M0',
+  title: 'Db2 Mirror Setup Tools',
+  fields: [],
+  provenance: [],
+  unconfirmed: [
+    'Layout page not stored in any corpus; no fields transcribed.',
+    'Model name QASYM0J5 inferred by analogy with QASYM7J5/QASYM9J5 (J5-only); title capitalisation inferred from the M7/M9 page titles.',
+  ],
+};

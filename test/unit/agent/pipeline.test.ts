@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type PipelineOptions, RecentEvents, runPipeline } from '../../../src/agent/pipeline.js';
+import { backoffDelay } from '../../../src/core/backoff.js';
+import type { Sink, Source, SourceBatch, SourcePosition } from '../../../src/core/component.js';
+import { AuditRelayError, retryable } from '../../../src/core/errors.js';
+import type { SecurityEvent } from '../../../src/core/event.js';
+import { type Destination, deliverySink } from '../../../src/sinks/delivery.js';
+import { silentLogger } from '../../../src/telemetry/logger.js';
+import { Metrics } from '../../../src/telemetry/metrics.js';
+import { sampleEvent } from '../../support/events.js';
+import { tempDir } from '../../support/peers.js';
+
+/** A source of `total` events in batches of `size`, positions `{ n }`; its records are the events. */
+function countingSource(
+  total: number,
+  size: number,
+  reads: (SourcePosition | undefined)[],
+): Source<SecurityEvent> {
+  return {
+    pollInterval: 5,
+    async read(after): Promise<SourceBatch<SecurityEvent>> {
+      reads.push(after);
+      const from = Number(after?.['n'] ?? 0);
+      const to = Math.min(total, from + size);
+      const events: SecurityEvent[] = [];
+      for (let n = from + 1; n <= to; n++) events.push(sampleEvent({ id: String(n) }));
+      return { records: events, position: to > from ? { n: String(to) } : undefined, caughtUp: to === total };
+    },
+    close: async () => {},
+  };
+}
+
+const fast = { initialMs: 1, maxMs: 5, random: () => 0.5 };
+
+/** A sink that collects event ids, behind the delivery wrapper every sink type uses. */
+function collectingSink(
+  got: string[],
+  state: { up: boolean } = { up: true },
+  counters = new Metrics().component('sink'),
+): Sink {
+  const destination: Destination<readonly string[]> = {
+    description: 'collector',
+    async send(ids) {
+      if (!state.up) throw retryable('AR_SINK_UNREACHABLE', 'down');
+      got.push(...ids);
+      return undefined;
+    },
+    close: async () => {},
+  };
+  return deliverySink([destination], {
+    format: (event) => event.id,
+    failbackMs: 60_000,
+    backoff: fast,
+    logger: silentLogger,
+    counters,
+    name: 'sink',
+  });
+}
+
+function options(
+  stateDirectory: string,
+  source: Source<SecurityEvent>,
+  sinks: Record<string, Sink>,
+  metrics = new Metrics(),
+): PipelineOptions {
+  return {
+    sources: [
+      { name: 'src', source: source as Source<unknown>, toEvent: (record) => record as SecurityEvent },
+    ],
+    sinks: Object.entries(sinks).map(([name, sink]) => ({ name, sink })),
+    stateDirectory,
+    buffer: { maxBytes: 8 * 1024 * 1024, segmentBytes: 1024 * 1024, sync: false },
+    logger: silentLogger,
+    metrics,
+    backoff: fast,
+    sendBatch: 7,
+    drainTimeoutMs: 200,
+  };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+}
+
+test('every event reaches every sink in order; a failing sink is retried without holding up the other', async () => {
+  const dir = tempDir('pipeline');
+  const a: string[] = [];
+  const b: string[] = [];
+  const flaky = { up: false };
+  const metrics = new Metrics();
+  const controller = new AbortController();
+  const run = runPipeline(
+    options(
+      dir,
+      countingSource(25, 10, []),
+      { a: collectingSink(a), b: collectingSink(b, flaky, metrics.component('b')) },
+      metrics,
+    ),
+    controller.signal,
+  );
+  await until(() => a.length === 25);
+  assert.equal(b.length, 0, 'the dead sink holds nobody up');
+  assert.ok((metrics.snapshot()['b']!.errors.sending ?? 0) > 0);
+  flaky.up = true;
+  await until(() => b.length === 25);
+  controller.abort();
+  await run;
+  const expected = Array.from({ length: 25 }, (_, i) => String(i + 1));
+  assert.deepEqual(a, expected);
+  assert.deepEqual(b, expected);
+});
+
+test('restart: the source resumes after the newest durable record; a sink resumes at its cursor', async () => {
+  const dir = tempDir('pipeline');
+  const first: string[] = [];
+  const down = { up: false };
+  const controller = new AbortController();
+  const run = runPipeline(
+    options(dir, countingSource(20, 10, []), { a: collectingSink(first), b: collectingSink([], down) }),
+    controller.signal,
+  );
+  await until(() => first.length === 20);
+  controller.abort();
+  await run;
+  // Second start: the source has 30 now; b was down the whole first run.
+  const reads: (SourcePosition | undefined)[] = [];
+  const again: string[] = [];
+  const b: string[] = [];
+  const controller2 = new AbortController();
+  const run2 = runPipeline(
+    options(dir, countingSource(30, 10, reads), { a: collectingSink(again), b: collectingSink(b) }),
+    controller2.signal,
+  );
+  await until(() => again.length === 10 && b.length === 30);
+  controller2.abort();
+  await run2;
+  assert.deepEqual(reads[0], { n: '20' }, 'resumes after the newest durable position');
+  assert.deepEqual(
+    again,
+    ['21', '22', '23', '24', '25', '26', '27', '28', '29', '30'],
+    'a gets nothing twice',
+  );
+  assert.deepEqual(
+    b,
+    Array.from({ length: 30 }, (_, i) => String(i + 1)),
+    'b gets its backlog from the WAL, then the rest',
+  );
+});
+
+test('a sink gets the same events from memory as from the WAL after a restart', async () => {
+  const dir = tempDir('pipeline');
+  const fromMemory: SecurityEvent[] = [];
+  const fromLog: SecurityEvent[] = [];
+  // A sink that cannot deliver keeps trying until it is told to stop.
+  const keeping = (into: SecurityEvent[], state = { up: true }): Sink => ({
+    async send(events, signal) {
+      if (!state.up) {
+        await new Promise((stopped) => signal.addEventListener('abort', stopped, { once: true }));
+        throw retryable('AR_SINK_UNREACHABLE', 'down');
+      }
+      into.push(...events);
+    },
+    close: async () => {},
+  });
+  const controller = new AbortController();
+  const run = runPipeline(
+    options(dir, countingSource(15, 4, []), { a: keeping(fromMemory), b: keeping([], { up: false }) }),
+    controller.signal,
+  );
+  await until(() => fromMemory.length === 15);
+  controller.abort();
+  await run;
+  const controller2 = new AbortController();
+  const run2 = runPipeline(
+    options(dir, countingSource(15, 4, []), { a: keeping([]), b: keeping(fromLog) }),
+    controller2.signal,
+  );
+  await until(() => fromLog.length === 15);
+  controller2.abort();
+  await run2;
+  assert.deepEqual(fromLog, fromMemory);
+});
+
+test('recent events are kept up to their limit, oldest dropped first', () => {
+  const recent = new RecentEvents(5);
+  recent.remember(
+    1,
+    [1, 2, 3].map((n) => sampleEvent({ id: String(n) })),
+  );
+  recent.remember(
+    4,
+    [4, 5, 6, 7].map((n) => sampleEvent({ id: String(n) })),
+  );
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((id) => recent.get(id)?.id),
+    [undefined, undefined, '3', '4', '5', '6', '7', undefined],
+  );
+});
+
+test('a full buffer pauses the source; nothing is dropped', async () => {
+  const dir = tempDir('pipeline');
+  const got: string[] = [];
+  const gate = { up: false };
+  const reads: (SourcePosition | undefined)[] = [];
+  const controller = new AbortController();
+  const opts = options(dir, countingSource(400, 20, reads), { a: collectingSink(got, gate) });
+  opts.buffer = { maxBytes: 64 * 1024, segmentBytes: 16 * 1024, sync: false };
+  const run = runPipeline(opts, controller.signal);
+  await new Promise((r) => setTimeout(r, 300));
+  const readsWhileFull = reads.length;
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(reads.length, readsWhileFull, 'no reads while the buffer is full');
+  assert.ok(readsWhileFull < 20, 'the source paused before reading everything');
+  gate.up = true;
+  await until(() => got.length === 400);
+  controller.abort();
+  await run;
+  assert.equal(new Set(got).size, 400);
+});
+
+test('a non-retryable error ends the pipeline with that error', async () => {
+  const source: Source<SecurityEvent> = {
+    pollInterval: 5,
+    read: async () => {
+      throw new AuditRelayError('AR_SOURCE_AUTH', 'rejected');
+    },
+    close: async () => {},
+  };
+  await assert.rejects(
+    runPipeline(options(tempDir('p'), source, {}), new AbortController().signal),
+    /rejected/,
+  );
+});
+
+test('backoff grows exponentially with jitter, capped', () => {
+  const backoff = { initialMs: 100, maxMs: 1000, random: () => 0.999 };
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, backoff)),
+    [99, 199, 399, 799, 999, 999],
+  );
+  assert.equal(backoffDelay(5, { ...backoff, random: () => 0 }), 50);
+});
