@@ -85,7 +85,7 @@ export function issueCertificate(options: CertificateOptions): IssuedCertificate
   }
   const tbs = seq(
     der(0xa0, integer(Buffer.from([2]))),
-    integer(randomBytes(16)),
+    integer(serialNumber()),
     ECDSA_SHA256,
     name(options.issuer?.commonName ?? options.commonName),
     seq(time(notBefore), time(notAfter)),
@@ -98,6 +98,16 @@ export function issueCertificate(options: CertificateOptions): IssuedCertificate
   const pem = `-----BEGIN CERTIFICATE-----\n${certificate.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`;
   const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   return { certificate: pem, key, keyObject: createPrivateKey(key) };
+}
+
+/**
+ * 16 random bytes whose first byte is never 0: DER wants an INTEGER in its shortest form, and
+ * a leading zero byte before one below 0x80 is "illegal padding" to OpenSSL (once in ~512 runs).
+ */
+function serialNumber(): Buffer {
+  const serial = randomBytes(16);
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
+  return serial;
 }
 
 function ipv6Bytes(address: string): Buffer {
