@@ -1,9 +1,8 @@
 // Writes docs/entry-types.md from the catalog and the normalization specs.
 // Usage: npx tsx scripts/gen-entry-types-docs.ts [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { catalogEntryTypes, layoutFor } from '../src/ibmi/journal/catalog.js';
+import { catalogEntryTypes, hasOwnSpec, layoutFor, specFor } from '../src/ibmi/journal/catalog.js';
 import { ENTRY_DATA_HEX } from '../src/ibmi/journal/decode.js';
-import { specFor, TYPE_SPECS } from '../src/ibmi/journal/rules/index.js';
 
 const SEVERITY_NAMES = [
   'emergency',
@@ -21,8 +20,8 @@ const types = catalogEntryTypes();
 const out: string[] = [
   '# Audit journal entry types',
   '',
-  'Generated from the catalog (`src/ibmi/journal/catalog/entries/`) and the normalization specs',
-  '(`src/events/rules/index.ts`) by `npx tsx scripts/gen-entry-types-docs.ts`; a test fails when it is out of date.',
+  'Generated from the entry type modules (`src/ibmi/journal/entries/`: each holds a layout and its normalization',
+  'rules) by `npx tsx scripts/gen-entry-types-docs.ts`; a test fails when it is out of date.',
   '',
   "Offsets are J5 offsets as IBM prints them (entry-specific data starts at 610). Each layout was transcribed from IBM's",
   'pages listed under *Provenance*. Stored copies of those pages are often cut short, so many layouts stop before',
@@ -36,7 +35,7 @@ for (const type of types) {
   const layout = layoutFor(type)!;
   const sub = layout.fields.find((f) => f.key === layout.subtypeField);
   out.push(
-    `| [${type}](#${type.toLowerCase()}) | ${cell(layout.title)} | ${layout.fields.length} | ${sub?.values ? Object.keys(sub.values).join(' ') : ''} | ${SEVERITY_NAMES[specFor(type).severity]} | ${TYPE_SPECS[type] ? specFor(type).action : 'generic'} |`,
+    `| [${type}](#${type.toLowerCase()}) | ${cell(layout.title)} | ${layout.fields.length} | ${sub?.values ? Object.keys(sub.values).join(' ') : ''} | ${SEVERITY_NAMES[specFor(type).severity]} | ${hasOwnSpec(type) ? specFor(type).action : 'generic'} |`,
   );
 }
 for (const type of types) {
@@ -55,7 +54,7 @@ for (const type of types) {
     out.push(
       `Severity rises to ${spec.raise.to} (${SEVERITY_NAMES[spec.raise.to]}) when ${spec.raise.when}.`,
     );
-  if (!TYPE_SPECS[type])
+  if (!hasOwnSpec(type))
     out.push('No type-specific normalization: the message names the entry type and the acting user.');
   if (sub?.values) {
     out.push('', '| sub-type | meaning | severity | outcome |', '|---|---|---|---|');

@@ -25,7 +25,7 @@ export function leefSeverity(severity: Severity): number {
 
 /**
  * Syslog severities by entry type (`PW`) or entry type and sub-type (`PW-P`); the sub-type key
- * wins. They replace the default from the normalization rules (src/events/rules.ts).
+ * wins. They replace the default from the normalization rules (the entry type modules, src/ibmi/journal/entries/).
  */
 export type SeverityOverrides = Readonly<Record<string, number>>;
 

@@ -1,10 +1,11 @@
 import type { SecurityEvent, Severity } from '../../core/event.js';
+import { specFor } from './catalog.js';
 import type { DecodedEntry, DecodeIssue } from './decode.js';
 import { qualifiedJobName } from './entry.js';
 import { toHex } from './fields.js';
 import { formatUtcOffset } from './heading/timestamp.js';
 import type { EntryLayout } from './layout.js';
-import { applySpec, DECODE_ERROR_SEVERITY, GENERIC_SPEC, type RuleInput, specFor } from './rules/index.js';
+import { applySpec, DECODE_ERROR_SEVERITY, GENERIC_SPEC, type RuleInput } from './rules.js';
 
 export interface NormalizeContext {
   /** The IBM i's offset from UTC in minutes (QUTCOFFSET); journal times are local. */

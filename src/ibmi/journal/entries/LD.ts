@@ -1,7 +1,7 @@
-import type { EntryLayout } from '../layout.js';
+import { defineEntry } from '../rules.js';
 
-/** LD (Link, Unlink, Search Directory) — transcribed from IBM's layout page(s) listed in `provenance`. */
-export const LD: EntryLayout = {
+/** LD (Link, Unlink, Search Directory) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
+export const LD = defineEntry({
   entryType: 'LD',
   title: 'Link, Unlink, Search Directory',
   fields: [],
@@ -10,4 +10,4 @@ export const LD: EntryLayout = {
     'No stored copy of the LD layout page was found in the docs, pages or code corpora (several phrasings, English and Japanese, tried); no fields could be transcribed',
     'Title and model file names are the conventional IBM ones and were not confirmed from a stored copy',
   ],
-};
+});

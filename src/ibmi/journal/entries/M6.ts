@@ -1,7 +1,7 @@
-import type { EntryLayout } from '../layout.js';
+import { defineEntry } from '../rules.js';
 
-/** M6 (Db2 Mirror Communication Services) — transcribed from IBM's layout page(s) listed in `provenance`. */
-export const M6: EntryLayout = {
+/** M6 (Db2 Mirror Communication Services) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
+export const M6 = defineEntry({
   entryType: 'M6',
   title: 'Db2 Mirror Communication Services',
   fields: [],
@@ -10,4 +10,4 @@ export const M6: EntryLayout = {
     'Layout page not stored; no fields transcribed.',
     'Model name QASYM6J5 inferred by analogy; title capitalisation inferred.',
   ],
-};
+});

@@ -1,7 +1,7 @@
-import type { EntryLayout } from '../layout.js';
+import { defineEntry } from '../rules.js';
 
-/** M8 (Db2 Mirror Product Services) — transcribed from IBM's layout page(s) listed in `provenance`. */
-export const M8: EntryLayout = {
+/** M8 (Db2 Mirror Product Services) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
+export const M8 = defineEntry({
   entryType: 'M8',
   title: 'Db2 Mirror Product Services',
   fields: [],
@@ -10,4 +10,4 @@ export const M8: EntryLayout = {
     'Layout page not stored; no fields transcribed.',
     'Model name QASYM8J5 inferred by analogy; title capitalisation inferred.',
   ],
-};
+});

@@ -1,7 +1,7 @@
-import type { EntryLayout } from '../layout.js';
+import { defineEntry } from '../rules.js';
 
-/** X1 (Identity Token) — transcribed from IBM's layout page(s) listed in `provenance`. */
-export const X1: EntryLayout = {
+/** X1 (Identity Token) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
+export const X1 = defineEntry({
   entryType: 'X1',
   title: 'Identity Token',
   fields: [],
@@ -11,4 +11,4 @@ export const X1: EntryLayout = {
     'Model outfile name (expected QASYX1J5) not confirmed.',
     'subtypeField 610 assumed by convention (every audit layout starts with a Char(1) entry type at 610); not confirmed for X1.',
   ],
-};
+});

@@ -1,7 +1,7 @@
-import type { EntryLayout } from '../layout.js';
+import { defineEntry } from '../rules.js';
 
-/** X2 (Query Manager Profile Changes) — transcribed from IBM's layout page(s) listed in `provenance`. */
-export const X2: EntryLayout = {
+/** X2 (Query Manager Profile Changes) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
+export const X2 = defineEntry({
   entryType: 'X2',
   title: 'Query Manager Profile Changes',
   fields: [],
@@ -11,4 +11,4 @@ export const X2: EntryLayout = {
     'Model outfile name (expected QASYX2J5) not confirmed.',
     'subtypeField 610 assumed by convention; not confirmed.',
   ],
-};
+});

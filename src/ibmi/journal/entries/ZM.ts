@@ -1,7 +1,7 @@
-import type { EntryLayout } from '../layout.js';
+import { defineEntry } from '../rules.js';
 
-/** ZM (SOM Method Access) — transcribed from IBM's layout page(s) listed in `provenance`. */
-export const ZM: EntryLayout = {
+/** ZM (SOM Method Access) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
+export const ZM = defineEntry({
   entryType: 'ZM',
   title: 'SOM Method Access',
   fields: [],
@@ -11,4 +11,4 @@ export const ZM: EntryLayout = {
     'Model outfile names not confirmed.',
     'subtypeField 610 assumed by convention only.',
   ],
-};
+});

@@ -1,5 +1,5 @@
-// One module per entry type; this index is the catalog the decoder looks types up in.
-import type { EntryLayout } from '../layout.js';
+// One module per entry type (its layout and its rules); this index is the catalog.
+import type { EntryDefinition } from '../rules.js';
 import { AD } from './AD.js';
 import { AF } from './AF.js';
 import { AP } from './AP.js';
@@ -86,7 +86,7 @@ import { ZC } from './ZC.js';
 import { ZM } from './ZM.js';
 import { ZR } from './ZR.js';
 
-export const ENTRY_LAYOUTS: Readonly<Record<string, EntryLayout>> = {
+export const ENTRY_TYPES: Readonly<Record<string, EntryDefinition>> = {
   AD,
   AF,
   AP,

@@ -1,0 +1,141 @@
+import { type Outcome, SEVERITY, type Severity } from '../../core/event.js';
+import { ACCESS_TYPES } from './access-types.js';
+import type { DecodedEntry } from './decode.js';
+import type { EntryLayout } from './layout.js';
+
+/**
+ * How a journal entry type becomes a SecurityEvent: one declarative spec per type, in the
+ * same file as its layout (entries/XX.ts): the action, which sub-types are failures, the
+ * default severity per sub-type, which decoded fields name the target user / object /
+ * client, and a readable message. Field keys are typed against the layout, so a spec cannot
+ * name a field its layout does not have. docs/entry-types.md is generated from these.
+ */
+export interface RuleInput<Key extends string = string> {
+  decoded: DecodedEntry;
+  /** Decoded field as text; undefined when absent or blank. */
+  f: (key: Key) => string | undefined;
+  subtype: string | undefined;
+  subtypeName: string | undefined;
+  /** The acting user. */
+  user: string;
+  /** ` from 10.1.2.3` when the entry has a remote address, else empty. */
+  from: string;
+}
+
+export interface RuleOutput {
+  action: string;
+  outcome: Outcome;
+  severity: Severity;
+  message: string;
+  targetUser?: string;
+  object?: string;
+  objectLibrary?: string;
+  objectType?: string;
+  path?: string;
+  remoteAddress?: string;
+  remotePort?: number;
+}
+
+export interface TypeSpec<Key extends string = string> {
+  action: string;
+  /** Default severity, and per sub-type overrides. */
+  severity: Severity;
+  severityBySubtype?: Readonly<Record<string, Severity>>;
+  /** Sub-types that record a failure (authentication, authorization, rejection); `*`: all. */
+  failures?: readonly string[];
+  /** Sub-types whose outcome is unknown (informational records); the rest succeed. */
+  outcome?: Outcome;
+  /** Field keys: [name, library, type]. */
+  object?: readonly [Key, Key?, Key?];
+  /** Field key of the user profile acted upon. */
+  target?: Key;
+  /** Field keys of a client address and port, used when the heading has none. */
+  remote?: readonly [Key, Key?];
+  /** Severity raised for particular content, e.g. a profile that gains *ALLOBJ. */
+  raise?: { when: string; to: Severity; test: (input: RuleInput<Key>) => boolean };
+  /** The readable sentence, given the rule input and the object as text. */
+  message: (input: RuleInput<Key>, object: string) => string;
+}
+
+/** The keys of a layout's fields, as a union of string literals. */
+export type FieldKey<Layout extends EntryLayout> = Layout['fields'][number]['key'];
+
+/** One entry type: its layout (from IBM's page) and, when the layout has fields, its rules. */
+export interface EntryDefinition {
+  layout: EntryLayout;
+  spec: TypeSpec | undefined;
+}
+
+/**
+ * Pairs a layout with its rules, checking at compile time that the rules name only the
+ * layout's field keys. `const` keeps the keys as literal types.
+ */
+export function defineEntry<const Layout extends EntryLayout>(
+  layout: Layout,
+  spec?: TypeSpec<FieldKey<Layout>>,
+): EntryDefinition {
+  // Checked above against the layout; from here on any key reads as undefined when absent.
+  return { layout, spec: spec as TypeSpec | undefined };
+}
+
+export const { alert, critical, warning, notice, informational } = SEVERITY;
+
+/** `*FILE PAYROLL/EMPMAST` (or just the name when no library/type). */
+export function objectText(name?: string, library?: string, type?: string): string {
+  if (!name) return '';
+  return `${type ? `${type} ` : ''}${library ? `${library}/` : ''}${name}`;
+}
+
+export const by = (input: { user: string }) => `user ${input.user}`;
+export const what = (input: { subtypeName: string | undefined }, fallback: string) =>
+  input.subtypeName ?? fallback;
+export const access = (code: string | undefined) => ACCESS_TYPES[code ?? ''] ?? `access ${code ?? '?'}`;
+/** The values of several fields, concatenated (continued values split over fields). */
+export const joined = <Key extends string>(f: RuleInput<Key>['f'], ...keys: Key[]) =>
+  keys.map((k) => f(k) ?? '').join('');
+
+/** The usual object keys of IBM's layouts. */
+export const OBJECT = ['objectName', 'libraryName', 'objectType'] as const;
+
+/** Types without a spec (no layout fields known): the title says what happened. */
+export const GENERIC_SPEC: TypeSpec = {
+  action: 'audit-entry',
+  severity: notice,
+  outcome: 'unknown',
+  message: (i) =>
+    `${i.decoded.layout?.title ?? `Entry type ${i.decoded.entry.entryType}`}${i.subtypeName ? ` (${i.subtypeName})` : ''} by ${by(i)}${i.from}`,
+};
+
+/** Applies a spec; pure. */
+export function applySpec(spec: TypeSpec, input: RuleInput): RuleOutput {
+  const f = input.f;
+  const [nameKey, libraryKey, typeKey] = spec.object ?? NO_OBJECT;
+  const object = nameKey ? f(nameKey) : undefined;
+  const objectLibrary = libraryKey ? f(libraryKey) : undefined;
+  const objectType = typeKey ? f(typeKey) : undefined;
+  const subtype = input.subtype ?? '';
+  const failures = spec.failures;
+  const failed = failures !== undefined && (failures[0] === '*' || failures.includes(subtype));
+  let severity = spec.severityBySubtype?.[subtype] ?? spec.severity;
+  if (spec.raise && spec.raise.to < severity && spec.raise.test(input)) severity = spec.raise.to;
+  const address = spec.remote ? f(spec.remote[0]) : undefined;
+  const port = spec.remote?.[1] ? Number(f(spec.remote[1])) : 0;
+  return {
+    action: spec.action,
+    outcome: failed ? 'failure' : (spec.outcome ?? 'success'),
+    severity,
+    message: spec.message(input, objectText(object, objectLibrary, objectType) || 'an object'),
+    targetUser: spec.target ? f(spec.target) : undefined,
+    object,
+    objectLibrary,
+    objectType,
+    path: undefined,
+    remoteAddress: address,
+    remotePort: port > 0 ? port : undefined,
+  };
+}
+
+const NO_OBJECT: readonly [string?, string?, string?] = [];
+
+/** Severity of an event whose entry could not be decoded: visible, never dropped. */
+export const DECODE_ERROR_SEVERITY: Severity = SEVERITY.error;
