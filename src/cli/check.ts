@@ -26,6 +26,7 @@ Options:
       io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found\n`);
       return EXIT.failure;
     }
+    for (const warning of result.warnings) io.err(`${formatProblem(warning)}\n`);
     io.out(
       `${path}: ok (${result.config.sources.length} source(s), ${result.config.sinks.length} sink(s))\n`,
     );

@@ -36,6 +36,7 @@ Options:
       format: loaded.config.log.format,
       write: io.err,
     });
+    for (const warning of loaded.warnings) logger.warn(formatProblem(warning));
     let agent: ReturnType<typeof startAgent>;
     try {
       agent = startAgent({ config: loaded.config, directory: loaded.directory, logger });

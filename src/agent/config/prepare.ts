@@ -59,7 +59,7 @@ function prepareSink(original: Plain, index: number, warnings: ConfigIssue[]): P
         ? { ...sink['format'] }
         : undefined;
 
-  const flat = FLAT_FORMAT_KEYS.filter((key) => key in sink);
+  const flat = Object.keys(sink).filter((key) => (FLAT_FORMAT_KEYS as readonly string[]).includes(key));
   if (format === undefined && sink['format'] !== undefined) return sink; // not a format: the schema says so
   const type = format?.['type'] ?? fromProfile['type'] ?? 'rfc5424';
   if (flat.length > 0) {

@@ -247,3 +247,35 @@ test('backoff grows exponentially with jitter, capped', () => {
   );
   assert.equal(backoffDelay(5, { ...backoff, random: () => 0 }), 50);
 });
+
+test('filters: a source filter keeps events out of the WAL, a sink filter out of that sink; both counted', async () => {
+  const dir = tempDir('pipeline');
+  const all: string[] = [];
+  const even: string[] = [];
+  const metrics = new Metrics();
+  const controller = new AbortController();
+  const opts = options(
+    dir,
+    countingSource(30, 7, []),
+    { all: collectingSink(all), even: collectingSink(even) },
+    metrics,
+  );
+  // The source drops ids 1-5; the sink "even" drops odd ids.
+  opts.sources[0]!.filter = (event) => Number(event.id) > 5;
+  opts.sinks[1]!.filter = (event) => Number(event.id) % 2 === 0;
+  const run = runPipeline(opts, controller.signal);
+  await until(() => all.length === 25 && even.length === 13);
+  controller.abort();
+  await run;
+  assert.deepEqual(
+    all,
+    Array.from({ length: 25 }, (_, i) => String(i + 6)),
+  );
+  assert.deepEqual(
+    even,
+    Array.from({ length: 13 }, (_, i) => String(2 * i + 6)),
+  );
+  assert.equal(metrics.component('src').dropped['filter'], 5);
+  assert.equal(metrics.component('src').eventsReceived, 30);
+  assert.equal(metrics.component('even').dropped['filter'], 12);
+});

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../../src/agent/config/load.js';
-import { ROOT } from '../../support/peers.js';
+import { loadConfig } from '../../../../src/agent/config/load.js';
+import { ROOT } from '../../../support/peers.js';
 
 test('docs/configuration.md matches the schemas', () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-config-docs.ts', '--check'], {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatProblem, parseConfig } from '../../../src/agent/config/load.js';
+import { formatProblem, parseConfig } from '../../../../src/agent/config/load.js';
 
 const VALID = `state: ./state
 sources:
@@ -114,4 +114,110 @@ test('YAML syntax errors and empty files', () => {
   const empty = parseConfig('', 'e.yaml', {});
   assert.ok(!empty.ok);
   assert.ok(empty.problems.some((p) => p.key === 'sources' && p.message === 'required'));
+});
+
+const SOURCE = `sources:
+  - type: audit-journal
+    connection: { type: mapepire, host: i, user: U, password: p }
+`;
+
+test('a sink embeds its format as a name or as an object with its own options', () => {
+  const short = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    format: cef\n`,
+    's.yaml',
+    {},
+  );
+  assert.ok(short.ok, JSON.stringify(!short.ok && short.problems));
+  assert.deepEqual(short.config.sinks[0]!.format, {
+    type: 'cef',
+    header: 'rfc3164',
+    facility: 13,
+    rfc3164Limit: false,
+    bom: false,
+    vendor: 'AuditRelay',
+    product: 'IBM i Audit',
+    jobKey: 'deviceProcessName',
+  });
+  const full = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    format:\n      type: leef2\n      delimiter: '~'\n      severity: { PW-P: 2 }\n`,
+    'f.yaml',
+    {},
+  );
+  assert.ok(full.ok, JSON.stringify(!full.ok && full.problems));
+  assert.equal(full.config.sinks[0]!.format.type, 'leef2');
+  assert.ok(full.ok && full.warnings.length === 0);
+  const none = parseConfig(`${SOURCE}sinks:\n  - type: syslog\n    host: h\n`, 'n.yaml', {});
+  assert.ok(none.ok && none.config.sinks[0]!.format.type === 'rfc5424');
+});
+
+test('a format option the format does not have is an error at its line', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    format:\n      type: cef\n      delimiter: '~'\n`,
+    'd.yaml',
+    {},
+  );
+  assert.ok(!result.ok);
+  assert.equal(
+    formatProblem(result.problems[0]!),
+    'd.yaml:9 sinks[0].format.delimiter: unknown key delimiter [AR_CONFIG_INVALID]',
+  );
+});
+
+test('the old flat format keys still work, each with a deprecation warning at its line', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    format: leef2\n    leefDelimiter: '~'\n    vendor: Acme\n    jsonStyle: ecs\n`,
+    'old.yaml',
+    {},
+  );
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+  const format = result.config.sinks[0]!.format;
+  assert.equal(format.type, 'leef2');
+  assert.ok(format.type === 'leef2' && format.delimiter === '~' && format.vendor === 'Acme');
+  assert.deepEqual(result.warnings.map(formatProblem), [
+    'old.yaml:8 sinks[0].leefDelimiter: deprecated: write it as format.delimiter [AR_CONFIG_DEPRECATED]',
+    'old.yaml:9 sinks[0].vendor: deprecated: write it as format.vendor [AR_CONFIG_DEPRECATED]',
+    'old.yaml:10 sinks[0].jsonStyle: deprecated, and format leef2 has no style: ignored [AR_CONFIG_DEPRECATED]',
+  ]);
+});
+
+test("a profile lays its format and transport under the sink's own settings", () => {
+  const qradar = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    profile: qradar\n`,
+    'q.yaml',
+    {},
+  );
+  assert.ok(qradar.ok, JSON.stringify(!qradar.ok && qradar.problems));
+  const sink = qradar.config.sinks[0]!;
+  assert.deepEqual([sink.format.type, sink.transport, sink.framing], ['leef1', 'tcp', 'lf']);
+  const google = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    profile: google-secops\n    transport: tls\n    format: { header: none }\n`,
+    'g.yaml',
+    {},
+  );
+  assert.ok(google.ok, JSON.stringify(!google.ok && google.problems));
+  const g = google.config.sinks[0]!;
+  assert.equal(g.transport, 'tls', 'explicit transport wins');
+  assert.ok(g.format.type === 'cef' && g.format.jobKey === 'sproc' && g.format.header === 'none');
+  const other = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    profile: google-secops\n    format: json\n`,
+    'o.yaml',
+    {},
+  );
+  assert.ok(
+    other.ok && other.config.sinks[0]!.format.type === 'json',
+    'another format type drops the profile format',
+  );
+});
+
+test('source and sink filters are validated with the rest', () => {
+  const result = parseConfig(
+    `${SOURCE}    filter:\n      include:\n        - entryTypes: [PW]\n          remoteAddresses: [10.0.0.0/40]\nsinks:\n  - type: syslog\n    host: h\n    filter: { exclude: [{ users: [QSYS] }] }\n`,
+    'fl.yaml',
+    {},
+  );
+  assert.ok(!result.ok);
+  assert.match(
+    formatProblem(result.problems[0]!),
+    /^fl\.yaml:7 sources\[0\]\.filter\.include\[0\]\.remoteAddresses\[0\]: expected an IP address/,
+  );
 });
