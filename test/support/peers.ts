@@ -12,15 +12,22 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 const RSYSLOG = join(ROOT, '.test-peers/rsyslog');
 
+/**
+ * A port that is free now, for a peer that binds it a little later. Chosen at random below
+ * Linux's ephemeral range (32768–60999), which outgoing connections draw their local ports
+ * from: a port from that range could be taken by any client socket (of this or another test
+ * run) before the peer binds it.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => done(port));
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((done) => {
+      const server = createServer();
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 export function tempDir(prefix: string): string {
