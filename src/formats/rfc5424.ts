@@ -98,6 +98,19 @@ export function headerField(value: string, max: number): string {
   return clean === '' ? '-' : clean;
 }
 
+const HOST_CHARACTERS = /^[A-Za-z0-9._:#$@-]+$/;
+
+/**
+ * HOSTNAME: RFC 5424 allows any PRINTUSASCII, but syslog-ng 3.38 refuses a whole message whose
+ * HOSTNAME holds `[`. Host names, IPv4 and IPv6 addresses and IBM i system names need only
+ * letters, digits and `. - _ : # $ @`; anything else becomes `_`.
+ */
+export function hostnameField(value: string): string {
+  if (value.length > 0 && value.length <= 255 && HOST_CHARACTERS.test(value)) return value;
+  const clean = value.replace(/[^A-Za-z0-9._:#$@-]/g, '_').slice(0, 255);
+  return clean === '' ? '-' : clean;
+}
+
 export function checkRfc5424Options(options: Pick<Rfc5424Options, 'facility' | 'enterpriseNumber'>): void {
   if (!Number.isInteger(options.facility) || options.facility < 0 || options.facility > 23) {
     throw new AuditRelayError('AR_FORMAT_OPTION', `facility must be 0–23, got ${options.facility}`);
@@ -125,7 +138,7 @@ export function compileRfc5424Header(options: Pick<Rfc5424Options, 'facility' | 
     if (event.system !== lastSystem || (fixedApp === undefined && event.origin !== lastOrigin)) {
       lastSystem = event.system;
       lastOrigin = event.origin;
-      hostApp = ` ${headerField(event.system, 255)} ${fixedApp ?? headerField(event.origin, 48)} `;
+      hostApp = ` ${hostnameField(event.system)} ${fixedApp ?? headerField(event.origin, 48)} `;
     }
     return (
       pri[severity]! +

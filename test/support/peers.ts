@@ -164,7 +164,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startRsyslog(
   protocol: 'udp' | 'tcp' | 'tls',
   tls?: TlsMaterial,
-  options: { port?: number } = {},
+  options: {
+    port?: number /** rsyslog's global maxMessageSize; its own default (8k) when 'default'. */;
+    maxMessageSize?: string;
+  } = {},
 ): Promise<RunningPeer> {
   const dir = tempDir('rsyslog');
   const port = options.port ?? (await freePort());
@@ -179,7 +182,7 @@ module(load="imtcp" StreamDriver.Name="gtls" StreamDriver.Mode="1" StreamDriver.
 input(type="imtcp" port="${port}" address="127.0.0.1")`;
   writeFileSync(
     join(dir, 'rsyslog.conf'),
-    `global(workDirectory="${dir}" maxMessageSize="64k" parser.escapeControlCharactersOnReceive="off")
+    `global(workDirectory="${dir}"${options.maxMessageSize === 'default' ? '' : ` maxMessageSize="${options.maxMessageSize ?? '64k'}"`} parser.escapeControlCharactersOnReceive="off")
 ${input}
 template(name="json" type="list" option.jsonf="on") {
   property(outname="raw" name="rawmsg" format="jsonf")

@@ -94,6 +94,17 @@ export const access = (code: string | undefined) => ACCESS_TYPES[code ?? ''] ?? 
 export const joined = <Key extends string>(f: RuleInput<Key>['f'], ...keys: Key[]) =>
   keys.map((k) => f(k) ?? '').join('');
 
+/** Characters of a free-text field (a command string, a system value) quoted in a message at most. */
+export const QUOTE_LIMIT = 200;
+
+/**
+ * A free-text value in quotes for a message, cut to QUOTE_LIMIT characters with `…`: the
+ * whole value travels in its own field, so a long one is not carried twice in every format.
+ */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length > QUOTE_LIMIT ? `${value.slice(0, QUOTE_LIMIT)}…` : value);
+}
+
 /** The usual object keys of IBM's layouts. */
 export const OBJECT = ['objectName', 'libraryName', 'objectType'] as const;
 

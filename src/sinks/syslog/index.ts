@@ -10,6 +10,16 @@ import { RelpConnection } from './relp/connection.js';
 import { StreamConnection, type TlsFiles } from './stream.js';
 import { UdpConnection } from './udp.js';
 
+/** A datagram should not be fragmented: below the Ethernet path MTU (RFC 5426); 20 less over IPv6. */
+const UDP_MAX_MESSAGE = 1472;
+
+/**
+ * rsyslog 8's default maxMessageSize (measured: 8096 bytes arrive whole, 8097 are split and
+ * the rest is taken for a message of its own, which lets a long field forge an event).
+ * syslog-ng's default (64 KiB) is larger, so this is what the common receivers accept.
+ */
+export const STREAM_MAX_MESSAGE = 8096;
+
 const tlsSchema = z
   .object({
     ca: configPath
@@ -98,7 +108,7 @@ export const syslogConfigSchema = z
       .min(MIN_MESSAGE_SIZE)
       .optional()
       .describe(
-        'bytes; longer messages are cut on a safe boundary and marked truncated (default: 1472 for udp, none otherwise)',
+        `bytes; longer messages are cut inside their fields and marked truncated (default: ${UDP_MAX_MESSAGE} for udp, ${STREAM_MAX_MESSAGE} otherwise, rsyslog's default limit)`,
       ),
     connectTimeout: durationSchema.default('10s').describe('give up a connection attempt after this long'),
     sendTimeout: durationSchema
@@ -130,8 +140,9 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
     const framing: Framing = config.framing ?? 'octet-counting';
     const isIpv6 = (config.host ?? config.destinations?.[0]?.host ?? '').includes(':');
     const format = context.format({
-      // A datagram should not be fragmented: below the Ethernet path MTU (RFC 5426).
-      maxMessageSize: config.maxMessageSize ?? (transport === 'udp' ? (isIpv6 ? 1452 : 1472) : undefined),
+      maxMessageSize:
+        config.maxMessageSize ??
+        (transport === 'udp' ? (isIpv6 ? UDP_MAX_MESSAGE - 20 : UDP_MAX_MESSAGE) : STREAM_MAX_MESSAGE),
     });
     const defaultPort = config.port ?? DEFAULT_PORTS[transport];
     const targets = config.destinations ?? [{ host: config.host!, port: config.port }];

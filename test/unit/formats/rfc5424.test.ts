@@ -4,6 +4,7 @@ import {
   compileRfc5424,
   escapeParamValue,
   headerField,
+  hostnameField,
   isSdName,
   RFC5424_DEFAULTS,
 } from '../../../src/formats/rfc5424.js';
@@ -38,6 +39,10 @@ test('empty header fields are NILVALUE; header text is PRINTUSASCII within limit
   assert.match(line, /^<108>1 \S+ - QAUDJRN - PW \[/);
   assert.equal(headerField('a b\u00e9c', 48), 'a_b_c');
   assert.equal(headerField('x'.repeat(300), 255).length, 255);
+  assert.equal(hostnameField('PROD01'), 'PROD01');
+  assert.equal(hostnameField('SYS[1]'), 'SYS_1_');
+  assert.equal(hostnameField('fe80::1%eth0'), 'fe80::1_eth0');
+  assert.equal(hostnameField(''), '-');
 });
 
 test('SD values escape backslash, quote and bracket; control characters cannot split the message', () => {

@@ -144,3 +144,18 @@ test('a malformed entry becomes an event with its error code and bytes in hex', 
   assert.equal(unknown.decodeError?.code, 'AR_DECODE_UNKNOWN_TYPE');
   assert.equal(unknown.entryTypeName, 'Unknown entry type');
 });
+
+test('a long command string is quoted in the message only in part; its field keeps all of it', () => {
+  const command = `CALL PGM(X) PARM('${'A'.repeat(3000)}')`;
+  const cd = event('CD', 6654, [
+    [610, 'char', 1, 'C'],
+    [611, 'char', 10, 'CALL'],
+    [621, 'char', 10, 'QSYS'],
+    [631, 'char', 8, '*CMD'],
+    [639, 'char', 1, 'N'],
+    [640, 'char', 6000, command],
+  ]);
+  assert.equal(cd.fields['commandString'], command);
+  assert.ok(cd.message.length < 300, cd.message);
+  assert.ok(cd.message.endsWith(`${command.slice(0, 200)}…"`), cd.message);
+});

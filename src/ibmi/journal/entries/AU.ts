@@ -1,4 +1,4 @@
-import { by, defineEntry, notice, what } from '../rules.js';
+import { by, defineEntry, notice, quoted, what } from '../rules.js';
 
 /** AU (Attribute Changes) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
 export const AU = defineEntry(
@@ -138,6 +138,6 @@ export const AU = defineEntry(
     action: 'attribute-change',
     severity: notice,
     message: (i) =>
-      `${by(i)} changed ${what(i, 'attribute')} ${i.f('name') ?? ''}${i.f('newValue') ? ` to ${JSON.stringify(i.f('newValue'))}` : ''}`.trim(),
+      `${by(i)} changed ${what(i, 'attribute')} ${i.f('name') ?? ''}${i.f('newValue') ? ` to ${quoted(i.f('newValue')!)}` : ''}`.trim(),
   },
 );

@@ -1,4 +1,4 @@
-import { by, defineEntry, informational, OBJECT } from '../rules.js';
+import { by, defineEntry, informational, OBJECT, quoted } from '../rules.js';
 
 /** CD (Command String) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
 export const CD = defineEntry(
@@ -102,6 +102,6 @@ export const CD = defineEntry(
     severity: informational,
     object: OBJECT,
     message: (i, object) =>
-      `${by(i)} ran ${i.f('commandString') ? JSON.stringify(i.f('commandString')) : `command ${object}`}`,
+      `${by(i)} ran ${i.f('commandString') ? quoted(i.f('commandString')!) : `command ${object}`}`,
   },
 );

@@ -1,4 +1,4 @@
-import { by, defineEntry, notice } from '../rules.js';
+import { by, defineEntry, notice, quoted } from '../rules.js';
 
 /** NA (Attribute Change) — layout transcribed from IBM's page(s) listed in `provenance`, then the normalization rules. */
 export const NA = defineEntry(
@@ -53,6 +53,6 @@ export const NA = defineEntry(
     action: 'network-attribute-change',
     severity: notice,
     message: (i) =>
-      `${by(i)} changed ${i.subtype === 'T' ? 'TCP/IP' : 'network'} attribute ${i.f('attribute') ?? '?'} from ${JSON.stringify(i.f('oldAttributeValue') ?? '')} to ${JSON.stringify(i.f('newAttributeValue') ?? '')}`,
+      `${by(i)} changed ${i.subtype === 'T' ? 'TCP/IP' : 'network'} attribute ${i.f('attribute') ?? '?'} from ${quoted(i.f('oldAttributeValue') ?? '')} to ${quoted(i.f('newAttributeValue') ?? '')}`,
   },
 );

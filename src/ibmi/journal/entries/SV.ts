@@ -1,4 +1,4 @@
-import { defineEntry, joined, notice, warning } from '../rules.js';
+import { defineEntry, joined, notice, quoted, warning } from '../rules.js';
 
 /** System values whose change weakens or blinds security. */
 const SECURITY_SYSTEM_VALUES =
@@ -117,7 +117,7 @@ export const SV = defineEntry(
         i.subtype === 'B' ? 'service attribute' : i.subtype === 'C' ? 'system clock' : 'system value';
       const newValue = joined(i.f, 'newValue', 'newValueContinued', 'newValueContinuedExtension');
       const oldValue = joined(i.f, 'oldValue', 'oldValueContinued', 'oldValueContinuedExtension');
-      return `User ${i.user} changed ${kind} ${i.f('systemValueOrServiceAttribute') ?? '?'} from ${JSON.stringify(oldValue)} to ${JSON.stringify(newValue)}`;
+      return `User ${i.user} changed ${kind} ${i.f('systemValueOrServiceAttribute') ?? '?'} from ${quoted(oldValue)} to ${quoted(newValue)}`;
     },
   },
 );
