@@ -22,6 +22,7 @@ import { startSimulator } from '../src/ibmi/simulator/index.js';
 import { syslogSink } from '../src/sinks/syslog/index.js';
 import { auditJournalSource } from '../src/sources/audit-journal/index.js';
 import { AuditJournalReader } from '../src/sources/audit-journal/reader.js';
+import { deadLetters } from '../src/store/dead-letters.js';
 import { silentLogger } from '../src/telemetry/logger.js';
 import { Metrics } from '../src/telemetry/metrics.js';
 
@@ -116,6 +117,7 @@ const context = {
   format: (limits: FormatLimits) =>
     rfc5424Format.create(rfc5424Format.configSchema.parse({ type: 'rfc5424' }), limits),
   backoff: DEFAULT_BACKOFF,
+  deadLetters: deadLetters(dir, 'sink'),
 };
 const sink = syslogSink.create(
   syslogSink.configSchema.parse({ type: 'syslog', host: '127.0.0.1', port, transport: 'tcp' }),

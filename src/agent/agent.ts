@@ -3,6 +3,7 @@ import { type BackoffOptions, DEFAULT_BACKOFF } from '../core/backoff.js';
 import type { ComponentContext, FormatLimits, SinkContext } from '../core/component.js';
 import type { Logger } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
+import { deadLetters } from '../store/dead-letters.js';
 import { Metrics } from '../telemetry/metrics.js';
 import type { AgentConfig, FormatConfig } from './config/schema.js';
 import { type NamedSink, type NamedSource, runPipeline } from './pipeline.js';
@@ -57,12 +58,14 @@ export function startAgent(options: AgentOptions): RunningAgent {
       filter: compileFilter(c.filter),
     };
   });
+  const stateDirectory = resolve(directory, config.state);
   const sinks: NamedSink[] = config.sinks.map((c, i) => {
     const name = c.name ?? `sink-${i + 1}`;
     const sinkContext: SinkContext = {
       ...context(name),
       format: (limits) => formatter(c.format, limits),
       backoff,
+      deadLetters: deadLetters(stateDirectory, name),
     };
     return {
       name,
@@ -78,7 +81,7 @@ export function startAgent(options: AgentOptions): RunningAgent {
     {
       sources,
       sinks,
-      stateDirectory: resolve(directory, config.state),
+      stateDirectory,
       buffer: {
         maxBytes: config.buffer.maxSize,
         segmentBytes: config.buffer.segmentSize,

@@ -286,8 +286,8 @@ async function runDelivery(
   };
   // Its failure is reported where it happens; here only the fact that it ended matters.
   control.ingesting.then(markDone, markDone);
-  // The ack of one batch (a durable cursor write) overlaps sending the next one.
-  let acking: Promise<void> | undefined;
+  // Acks follow confirmations in order; sending the next batches does not wait for them.
+  let acking: Promise<void> = Promise.resolve();
   let lastSent = log.acked(name);
   const ackDurably = (id: number) =>
     retryUntilDone(() => log.ack(name, id), {
@@ -295,7 +295,9 @@ async function runDelivery(
       signal: control.stop,
       onRetry: failureReporter(options.logger, counters, name, 'state'),
     });
+  let ackFailure: unknown;
   while (!control.stop.aborted) {
+    if (ackFailure !== undefined) throw ackFailure;
     const records = await log.read(name, batchSize, 4 * 1024 * 1024, lastSent);
     if (records.length === 0) {
       if (control.stopping.aborted && ingestDone) break;
@@ -320,19 +322,47 @@ async function runDelivery(
     if (events.length < stored.length) {
       counters.dropped['filter'] = (counters.dropped['filter'] ?? 0) + stored.length - events.length;
     }
+    let delivered: Promise<void> = Promise.resolve();
     try {
       // The sink retries and fails over by itself; it gives up only when told to stop.
-      if (events.length > 0) await sink.send(events, control.stop);
+      if (events.length > 0) ({ delivered } = await sink.send(events, control.stop));
     } catch (error) {
       if (control.stop.aborted) break;
       throw error;
     }
-    await acking;
-    lastSent = records[records.length - 1]!.id;
-    acking = ackDurably(lastSent);
+    const id = records[records.length - 1]!.id;
+    lastSent = id;
+    acking = Promise.all([acking, untilStopped(delivered, control.stop)]).then(() => ackDurably(id));
+    // A cursor that cannot be saved ends this sink's delivery, as a failed send does.
+    acking.catch((error) => {
+      if (!control.stop.aborted) ackFailure ??= error;
+    });
   }
-  await acking?.catch(() => {});
+  try {
+    await acking;
+  } catch (error) {
+    if (!control.stop.aborted) throw error;
+  }
   const backlog = log.stats().cursors[name]?.backlog ?? 0;
   if (backlog > 0)
     options.logger.info('stopped with events kept for the next start', { sink: name, source, backlog });
+}
+
+/** `promise`, or a rejection once `signal` aborts: confirmations still out when the drain time is over are not waited for. */
+function untilStopped(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(
+      () => {
+        signal.removeEventListener('abort', stop);
+        resolve();
+      },
+      (error) => {
+        signal.removeEventListener('abort', stop);
+        reject(error);
+      },
+    );
+  });
 }

@@ -83,20 +83,36 @@ export interface FormatLimits {
 export interface FormatDescriptor<Config = never>
   extends ComponentDescriptor<'format', Config, Formatter, FormatLimits> {}
 
+/** Where events a receiver refuses for good are kept (one file per sink), never silently dropped. */
+export interface DeadLetters {
+  /** Resolves once the events are durable. */
+  write(events: readonly SecurityEvent[], reason: string): Promise<void>;
+}
+
 export interface SinkContext extends ComponentContext {
   /** Compiles the sink's configured format for the limits of its transport. */
   format(limits: FormatLimits): Formatter;
   /** Between retries of a batch. */
   backoff: BackoffOptions;
+  deadLetters: DeadLetters;
+}
+
+/** A batch a sink took. */
+export interface SinkReceipt {
+  /**
+   * Resolves once the destination confirmed the batch (or its refused events went to the dead
+   * letters): only then may the sink's cursor pass it. Pending while the sink sends it again.
+   */
+  delivered: Promise<void>;
 }
 
 /**
- * Delivers batches of events. `send` resolves once the destination has the batch by its
- * transport's rules (see sinks/delivery.ts); it retries and fails over by itself and rejects
- * only for a permanent error or when `signal` stops it.
+ * Delivers batches of events (see sinks/delivery.ts). `send` resolves once the sink has taken
+ * the batch; it retries and fails over by itself and rejects only for a permanent error or
+ * when `signal` stops it. Batches are delivered in the order they were taken.
  */
 export interface Sink {
-  send(events: readonly SecurityEvent[], signal: AbortSignal): Promise<void>;
+  send(events: readonly SecurityEvent[], signal: AbortSignal): Promise<SinkReceipt>;
   close(): Promise<void>;
 }
 

@@ -1,23 +1,32 @@
 import { type BackoffOptions, backoffDelay, sleep } from '../core/backoff.js';
-import type { Formatter, Sink } from '../core/component.js';
-import { AuditRelayError, retryable } from '../core/errors.js';
+import type { DeadLetters, Formatter, Sink, SinkReceipt } from '../core/component.js';
+import { AuditRelayError, describeError, retryable } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
 import type { ComponentCounters, Logger } from '../core/telemetry.js';
-import { failureReporter } from '../telemetry/failures.js';
+import { countError, failureReporter } from '../telemetry/failures.js';
 
 /**
  * Delivery policy, in one place for every sink type (OTel's exporterhelper, Fluent Bit's
  * OK/RETRY/ERROR): a sink type supplies destinations with a plain `send`; this file adds
  * the timeout of each send, failover between destinations, retries with jittered backoff,
- * and the counting.
+ * re-sending what a destination could not confirm, finding a message the receiver refuses,
+ * dead letters, and the counting.
  */
 
 /** What a destination says about a send that worked. */
 export interface SendReport {
   /** Bytes written, framing included. */
   bytes: number;
-  /** Messages written a second time (TCP resend window, RELP unacknowledged after a reconnect). */
+  /** Messages written a second time by the destination itself (RELP unacknowledged after a reconnect). */
   resent: number;
+  /**
+   * When the destination confirms later (TCP/TLS: at the clean end of the connection):
+   * resolves then, or rejects with a retryable error when the messages must be sent again.
+   * Absent: the send itself was the confirmation (RELP acknowledged, UDP best effort).
+   */
+  confirmed?: Promise<void>;
+  /** Messages (indexes) the receiver refused for good after bounded retries (RELP 500…). */
+  refused?: readonly number[];
 }
 
 /** One place a sink can deliver to, with a plain send: no retries, no failover. */
@@ -152,44 +161,233 @@ export class FailoverGroup<Batch> {
 export interface DeliveryOptions extends FailoverOptions {
   /** The sink's compiled format. */
   format: Formatter;
+  /**
+   * The same format for a smaller size: a message a receiver keeps refusing is tried at
+   * these sizes (largest first, only those smaller than it is) before it becomes a dead letter.
+   */
+  shorter?: { maxMessageSize: number; format: Formatter }[];
+  deadLetters: DeadLetters;
   counters: ComponentCounters;
   /** Component name in logs. */
   name: string;
 }
 
+/** A batch, from the time the sink took it until it is delivered. */
+interface Batch {
+  /** Send order (a split batch's halves extend their parent's): lost batches go again in this order. */
+  order: readonly number[];
+  events: readonly SecurityEvent[];
+  messages: string[];
+  /** Times a receiver reset or ended the connection before confirming this batch. */
+  refusals: number;
+  /** Split batches and single messages after refusals are sent alone and confirmed at once. */
+  alone: boolean;
+  /** Size it was cut to after refusals, if it was. */
+  shortenedTo?: number;
+  done(): void;
+  delivered: Promise<void>;
+}
+
+/** A connection lost twice with a batch unconfirmed: the batch may hold a message the receiver refuses. */
+const SPLIT_AFTER = 2;
+/** A single message refused this often is cut shorter, and at the shortest it becomes a dead letter. */
+const GIVE_UP_AFTER = 3;
+
 /**
- * A sink from destinations that take formatted messages: each batch is formatted once, then
+ * A sink from destinations that take formatted messages. Each batch is formatted once, then
  * tried on the failover group until a destination takes it, with jittered backoff between
- * attempts. Gives up only for a non-retryable error or when `signal` stops it.
+ * attempts. A batch is delivered when its destination confirmed it: what a destination loses
+ * unconfirmed (a TCP connection reset) is sent again, before anything newer, so order holds.
+ * A batch lost again and again is split until the message the receiver refuses is alone;
+ * that one is cut shorter, and finally written to the dead letters: the events behind it
+ * keep flowing. `send` gives up only for a non-retryable error or when `signal` stops it.
  */
 export function deliverySink(
   destinations: readonly Destination<readonly string[]>[],
   options: DeliveryOptions,
 ): Sink {
-  const group = new FailoverGroup(destinations, options);
-  const report = failureReporter(options.logger, options.counters, options.name, 'sending');
-  const { counters, format } = options;
-  return {
-    async send(events: readonly SecurityEvent[], signal: AbortSignal): Promise<void> {
-      const messages = events.map(format);
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const sent = await group.send(messages, signal);
-          counters.eventsSent += events.length;
-          counters.batches++;
-          counters.bytesSent += sent?.bytes ?? 0;
-          counters.resent += sent?.resent ?? 0;
-          return;
-        } catch (error) {
-          const canRetry = error instanceof AuditRelayError && error.retryable;
-          if (!canRetry || signal.aborted) throw error;
-          const delay = backoffDelay(attempt, options.backoff);
-          report(error, delay, attempt + 1);
-          await sleep(delay, signal);
-          if (signal.aborted) throw error;
-        }
+  return new Delivery(destinations, options);
+}
+
+class Delivery implements Sink {
+  private readonly group: FailoverGroup<readonly string[]>;
+  private readonly report: (error: unknown, delayMs: number, attempt: number) => void;
+  /** Batches to send again, in send order. */
+  private lost: Batch[] = [];
+  private nextSeq = 0;
+  /** Transmissions run one at a time, in order. */
+  private turn: Promise<void> = Promise.resolve();
+  private readonly closing = new AbortController();
+
+  constructor(
+    destinations: readonly Destination<readonly string[]>[],
+    private readonly options: DeliveryOptions,
+  ) {
+    this.group = new FailoverGroup(destinations, options);
+    this.report = failureReporter(options.logger, options.counters, options.name, 'sending');
+  }
+
+  async send(events: readonly SecurityEvent[], signal: AbortSignal): Promise<SinkReceipt> {
+    const batch = this.batch(events, events.map(this.options.format), false);
+    await this.serially(() => this.transmit(batch, signal));
+    return { delivered: batch.delivered };
+  }
+
+  private batch(
+    events: readonly SecurityEvent[],
+    messages: string[],
+    alone: boolean,
+    order: readonly number[] = [this.nextSeq++],
+  ): Batch {
+    let done!: () => void;
+    const delivered = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    return { order, events, messages, refusals: 0, alone, done, delivered };
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work);
+    this.turn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Sends the lost batches (in order), then `batch`; retries with backoff until both went out. */
+  private async transmit(batch: Batch | undefined, signal: AbortSignal): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        while (this.lost.length > 0) await this.sendOnce(this.nextLost()!, signal);
+        if (batch) await this.sendOnce(batch, signal);
+        return;
+      } catch (error) {
+        const canRetry = error instanceof AuditRelayError && error.retryable;
+        if (!canRetry || signal.aborted) throw error;
+        const delay = backoffDelay(attempt, this.options.backoff);
+        this.report(error, delay, attempt + 1);
+        await sleep(delay, signal);
+        if (signal.aborted) throw error;
       }
-    },
-    close: () => group.close(),
-  };
+    }
+  }
+
+  /** The oldest lost batch, split or shortened first when the receiver keeps refusing it. */
+  private nextLost(): Batch | undefined {
+    const batch = this.lost[0];
+    if (!batch || batch.refusals < SPLIT_AFTER) return batch;
+    if (batch.messages.length > 1) {
+      const half = Math.ceil(batch.messages.length / 2);
+      const first = this.batch(batch.events.slice(0, half), batch.messages.slice(0, half), true, [
+        ...batch.order,
+        0,
+      ]);
+      const second = this.batch(batch.events.slice(half), batch.messages.slice(half), true, [
+        ...batch.order,
+        1,
+      ]);
+      first.refusals = second.refusals = batch.refusals - 1;
+      void Promise.all([first.delivered, second.delivered]).then(batch.done);
+      this.lost.splice(0, 1, first, second);
+      return first;
+    }
+    if (batch.refusals < GIVE_UP_AFTER) return batch;
+    return this.shorten(batch);
+  }
+
+  /** A single refused message: the next shorter form, or a dead letter when none is left. */
+  private shorten(batch: Batch): Batch | undefined {
+    const event = batch.events[0]!;
+    const size = Buffer.byteLength(batch.messages[0]!);
+    const tried = Math.min(size, batch.shortenedTo ?? size);
+    const shorter = this.options.shorter?.find((form) => form.maxMessageSize < tried);
+    if (shorter) {
+      this.options.logger.warn('a receiver keeps refusing a message: sending it cut shorter', {
+        sink: this.options.name,
+        id: event.id,
+        bytes: size,
+        cutTo: shorter.maxMessageSize,
+      });
+      batch.messages = [shorter.format(event)];
+      batch.shortenedTo = shorter.maxMessageSize;
+      batch.refusals = SPLIT_AFTER;
+      return batch;
+    }
+    this.lost.shift();
+    void this.deadLetter(
+      batch.events,
+      `refused ${batch.refusals} times by the receiver, also when cut to ${batch.shortenedTo ?? size} bytes`,
+    ).then(batch.done, (error) => this.lose(batch, error));
+    return this.nextLost();
+  }
+
+  private async sendOnce(batch: Batch, signal: AbortSignal): Promise<void> {
+    const sent = await this.group.send(batch.messages, signal);
+    if (this.lost[0] === batch) this.lost.shift();
+    const { counters } = this.options;
+    counters.batches++;
+    counters.bytesSent += sent?.bytes ?? 0;
+    counters.resent += sent?.resent ?? 0;
+    const refused = sent?.refused ?? [];
+    if (refused.length > 0) {
+      await this.deadLetter(
+        refused.map((index) => batch.events[index]!),
+        'refused by the receiver (RELP error answer) after bounded retries',
+      );
+    }
+    const settle = () => {
+      counters.eventsSent += batch.events.length - refused.length;
+      batch.done();
+    };
+    if (!sent?.confirmed) {
+      settle();
+      return;
+    }
+    if (batch.alone) {
+      // A probe: its outcome decides what to try next, so wait for it here.
+      await sent.confirmed.then(settle, (error) => this.lose(batch, error));
+      return;
+    }
+    sent.confirmed.then(settle, (error) => this.lose(batch, error));
+  }
+
+  /** A destination lost `batch` unconfirmed: it goes again, in order, before anything newer. */
+  private lose(batch: Batch, error: unknown): void {
+    if (this.closing.signal.aborted) return;
+    // Only a receiver that ended or reset the connection may be refusing a message; a
+    // timeout (it did not end its side, or did not read) says nothing about the messages.
+    if (error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED') batch.refusals++;
+    this.options.counters.resent += batch.messages.length;
+    countError(this.options.counters, 'sending', describeError(error));
+    const at = this.lost.findIndex((other) => sendsBefore(batch, other));
+    this.lost.splice(at < 0 ? this.lost.length : at, 0, batch);
+    // Nothing newer may be coming to carry it: send it on its own turn.
+    void this.serially(() => this.transmit(undefined, this.closing.signal)).catch(() => {});
+  }
+
+  private async deadLetter(events: readonly SecurityEvent[], reason: string): Promise<void> {
+    this.options.counters.dropped['deadLetter'] =
+      (this.options.counters.dropped['deadLetter'] ?? 0) + events.length;
+    this.options.logger.error(`${events.length} event(s) written to the dead letters: ${reason}`, {
+      sink: this.options.name,
+      first: events[0]?.id,
+    });
+    await this.options.deadLetters.write(events, reason);
+  }
+
+  async close(): Promise<void> {
+    // What is still unconfirmed is confirmed by the destinations' graceful close, or stays in
+    // the WAL for the next start: nothing is sent again from here on.
+    this.closing.abort();
+    await this.group.close();
+  }
+}
+
+/** Whether `a` was sent before `b` (a split batch's halves in between their parent's neighbours). */
+function sendsBefore(a: Batch, b: Batch): boolean {
+  for (let i = 0; i < Math.min(a.order.length, b.order.length); i++) {
+    if (a.order[i] !== b.order[i]) return a.order[i]! < b.order[i]!;
+  }
+  return a.order.length < b.order.length;
 }

@@ -45,8 +45,19 @@ export function prepareConfig(raw: unknown): { config: unknown; warnings: Config
   return { config: { ...raw, sinks }, warnings };
 }
 
+/** Keys that no longer do anything, and why. */
+const RETIRED_SINK_KEYS: Readonly<Record<string, string>> = {
+  resendWindow:
+    'deprecated and ignored: TCP and TLS now confirm delivery by ending the connection (confirmBytes, confirmInterval; docs/delivery.md)',
+};
+
 function prepareSink(original: Plain, index: number, warnings: ConfigIssue[]): Plain {
   const sink: Plain = { ...original };
+  for (const [key, message] of Object.entries(RETIRED_SINK_KEYS)) {
+    if (!(key in sink)) continue;
+    warnings.push({ path: ['sinks', index, key], message });
+    delete sink[key];
+  }
   const profile =
     typeof sink['profile'] === 'string' && isProfileName(sink['profile'])
       ? PROFILES[sink['profile']]

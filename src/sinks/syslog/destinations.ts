@@ -28,8 +28,8 @@ export function relpDestination(relp: RelpConnection): Destination<Messages> {
     async send(messages, signal) {
       const buffers = utf8(messages);
       const resentBefore = relp.counters.resent;
-      await relp.send(buffers, signal);
-      return { bytes: total(buffers), resent: relp.counters.resent - resentBefore };
+      const { refused } = await relp.send(buffers, signal);
+      return { bytes: total(buffers), resent: relp.counters.resent - resentBefore, refused };
     },
     close: () => relp.close(),
   };
@@ -40,8 +40,8 @@ export function streamDestination(stream: StreamConnection, framing: Framing): D
     description: stream.description,
     async send(messages, signal) {
       const frames = messages.map((message) => Buffer.from(frame(message, framing), 'utf8'));
-      const { resent } = await stream.write(frames, signal);
-      return { bytes: total(frames), resent };
+      const { confirmed } = await stream.write(frames, signal);
+      return { bytes: total(frames), resent: 0, confirmed };
     },
     close: () => stream.close(),
   };

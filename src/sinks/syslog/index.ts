@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MIN_MESSAGE_SIZE, type Sink, type SinkDescriptor } from '../../core/component.js';
-import { configPath, durationSchema } from '../../core/schema.js';
+import { configPath, durationSchema, sizeSchema } from '../../core/schema.js';
 import { deliverySink } from '../delivery.js';
 import { relpDestination, streamDestination, udpDestination } from './destinations.js';
 import type { Framing } from './framing.js';
@@ -96,12 +96,22 @@ export const syslogConfigSchema = z
       .enum(['octet-counting', 'lf'])
       .optional()
       .describe("TCP/TLS framing (RFC 6587); default octet-counting, or the profile's"),
-    resendWindow: z
-      .number()
-      .int()
-      .min(0)
-      .default(100)
-      .describe('TCP/TLS: messages written again after a reconnect, since TCP cannot say which arrived'),
+    confirmBytes: sizeSchema
+      .default('4MiB')
+      .describe(
+        'TCP/TLS: a connection that carried this much is ended to confirm delivery (see docs/delivery.md); at most this much is sent twice after a loss',
+      ),
+    confirmInterval: durationSchema
+      .default('5s')
+      .describe('TCP/TLS: ... or once its oldest unconfirmed message is this old'),
+    confirmIdle: durationSchema
+      .default('200ms')
+      .describe('TCP/TLS: ... or when nothing was sent for this long'),
+    confirmTimeout: durationSchema
+      .default('10s')
+      .describe(
+        'TCP/TLS: how long to wait for the receiver to end its side; after that the messages are sent again',
+      ),
     maxMessageSize: z
       .number()
       .int()
@@ -139,11 +149,10 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
     const transport = config.transport ?? 'tcp';
     const framing: Framing = config.framing ?? 'octet-counting';
     const isIpv6 = (config.host ?? config.destinations?.[0]?.host ?? '').includes(':');
-    const format = context.format({
-      maxMessageSize:
-        config.maxMessageSize ??
-        (transport === 'udp' ? (isIpv6 ? UDP_MAX_MESSAGE - 20 : UDP_MAX_MESSAGE) : STREAM_MAX_MESSAGE),
-    });
+    const limit =
+      config.maxMessageSize ??
+      (transport === 'udp' ? (isIpv6 ? UDP_MAX_MESSAGE - 20 : UDP_MAX_MESSAGE) : STREAM_MAX_MESSAGE);
+    const format = context.format({ maxMessageSize: limit });
     const defaultPort = config.port ?? DEFAULT_PORTS[transport];
     const targets = config.destinations ?? [{ host: config.host!, port: config.port }];
     const inConfigDir = (path: string | undefined) => path && resolve(context.configDirectory, path);
@@ -171,12 +180,20 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
         transport,
         tls,
         connectTimeoutMs: config.connectTimeout,
-        resendWindow: config.resendWindow,
+        checkpointBytes: config.confirmBytes,
+        checkpointIntervalMs: config.confirmInterval,
+        idleMs: config.confirmIdle,
+        closeTimeoutMs: config.confirmTimeout,
       });
       return streamDestination(stream, framing);
     });
+    const shorter = [STREAM_MAX_MESSAGE, 2048]
+      .filter((size) => size < limit)
+      .map((size) => ({ maxMessageSize: size, format: context.format({ maxMessageSize: size }) }));
     return deliverySink(destinations, {
       format,
+      shorter,
+      deadLetters: context.deadLetters,
       failbackMs: config.failback,
       sendTimeoutMs: config.sendTimeout,
       backoff: context.backoff,

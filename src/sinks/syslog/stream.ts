@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { retryable } from '../../core/errors.js';
+import { type AuditRelayError, retryable } from '../../core/errors.js';
 import { openSocket, type PreparedTls, prepareTls, type TlsFiles } from './connect.js';
 
 export type { TlsFiles } from './connect.js';
@@ -10,30 +10,62 @@ export interface StreamTarget {
   transport: 'tcp' | 'tls';
   tls: TlsFiles;
   connectTimeoutMs: number;
+  /** A connection that carried this many bytes is ended to confirm them, and a new one opened. */
+  checkpointBytes: number;
+  /** ... or once its oldest unconfirmed write is this old. */
+  checkpointIntervalMs: number;
+  /** ... or when nothing was written to it for this long. */
+  idleMs: number;
+  /** How long an ending connection waits for the receiver to end its side. */
+  closeTimeoutMs: number;
+}
+
+/** What a write was: bytes, and the promise that settles when the receiver is known to have read them. */
+export interface StreamWrite {
   /**
-   * Messages written before a connection broke that are written again on the next
-   * connection: TCP cannot tell which of them the receiver got, so a reset costs duplicates
-   * (at most this many), never losses. 0 turns it off.
+   * Resolves once the receiver ended the connection cleanly after reading this write; rejects
+   * (retryable AR_SINK_CLOSED) when the connection was lost first: the write must be sent again.
    */
-  resendWindow: number;
+  confirmed: Promise<void>;
+}
+
+interface Waiting {
+  resolve(): void;
+  reject(error: AuditRelayError): void;
+}
+
+/** One TCP or TLS connection and what was written on it that the receiver has not confirmed. */
+interface Connection {
+  socket: Socket;
+  unconfirmed: Waiting[];
+  messages: number;
+  bytes: number;
+  firstWriteAt: number;
+  idle: NodeJS.Timeout | undefined;
+  /** Set once we ended our side: the receiver's end now confirms everything. */
+  ending: Promise<void> | undefined;
+  peerEnded: boolean;
+  /** Why the connection ended badly, once it did. */
+  lost: AuditRelayError | undefined;
 }
 
 /**
- * One TCP or TLS connection to a syslog receiver, opened on first use and after failures.
- * A write resolves when the data has been handed to the kernel ("written and flushed").
- * Plain TCP has no application acknowledgement: what the kernel had buffered when a
- * connection resets is unknown, so the last `resendWindow` messages go out again on the next
- * connection. RELP closes the gap with real acknowledgements.
+ * Syslog over TCP or TLS (RFC 6587, RFC 5425) with delivery confirmed by the end of the
+ * connection. Plain syslog has no acknowledgement, and what the kernel buffers on both ends
+ * (megabytes) is lost when the receiver dies, so a write is not delivered when the kernel
+ * took it. Instead, every few megabytes, every few seconds, and when the stream goes idle,
+ * the connection is ended (FIN; TLS close_notify first) and the receiver's own end of it
+ * awaited: a receiver ends its side only after it has read everything before our end, and
+ * one that dies or refuses data resets the connection instead. A clean end confirms every
+ * write on that connection; anything else rejects them, and the caller sends them again.
+ * The cost: at most one connection's worth (checkpointBytes) sent twice after a loss, and
+ * a reconnect per checkpoint. Receivers that keep their side open after ours is ended cannot
+ * confirm anything: every checkpoint then times out, and the writes are sent again.
  */
 export class StreamConnection {
-  private socket: Socket | undefined;
-  private connecting: Promise<Socket> | undefined;
+  private connection: Connection | undefined;
+  private connecting: Promise<Connection> | undefined;
   private readonly tls: PreparedTls | undefined;
-  /** Frames most recently written, oldest first, at most `resendWindow` of them. */
-  private recent: Buffer[] = [];
-  /** A connection that carried data broke: resend `recent` before anything new. */
-  private resendPending = false;
-  private carried = false;
 
   constructor(private readonly target: StreamTarget) {
     if (target.transport === 'tls') this.tls = prepareTls(target.host, target.tls);
@@ -44,81 +76,152 @@ export class StreamConnection {
   }
 
   /**
-   * Writes frames; resolves with how many earlier frames were re-sent first (after a reset).
-   * When `signal` aborts before the kernel took everything, the connection is dropped, so the
-   * next write starts on a fresh one with the resend window.
+   * Writes frames on the current connection (opening one when needed). Resolves once the
+   * kernel took them, with the promise of their confirmation. Throws retryable AR_SINK_*
+   * when the connection could not be opened, broke while writing, or `signal` aborted.
    */
-  async write(frames: readonly Buffer[], signal?: AbortSignal): Promise<{ resent: number }> {
-    const socket = await this.connected();
-    const resend = this.resendPending ? this.recent : [];
-    const payload = Buffer.concat(resend.length ? [...resend, ...frames] : (frames as Buffer[]));
-    const giveUp = () => this.drop(socket);
+  async write(frames: readonly Buffer[], signal?: AbortSignal): Promise<StreamWrite> {
+    const previous = this.connection;
+    if (previous?.ending) {
+      await previous.ending;
+      // Writes that were waiting for a failed checkpoint must not overtake the ones it lost.
+      if (previous.lost) throw previous.lost;
+    }
+    const connection = await this.connected();
+    clearTimeout(connection.idle);
+    const payload = frames.length === 1 ? frames[0]! : Buffer.concat(frames as Buffer[]);
+    const giveUp = () =>
+      this.lose(connection, retryable('AR_SINK_TIMEOUT', `gave up writing to ${this.description}`));
     signal?.addEventListener('abort', giveUp, { once: true });
     try {
       await new Promise<void>((resolve, reject) => {
-        socket.write(payload, (error) => {
-          if (error) {
-            this.drop(socket);
-            reject(
-              retryable('AR_SINK_CLOSED', `the connection to ${this.description} broke while sending`, error),
-            );
+        connection.socket.write(payload, (error) => {
+          if (error || connection.lost) {
+            this.lose(connection, this.closed(connection, 'broke while sending', error ?? undefined));
+            reject(connection.lost);
           } else resolve();
         });
       });
     } finally {
       signal?.removeEventListener('abort', giveUp);
     }
-    this.carried = true;
-    this.resendPending = false;
-    if (this.target.resendWindow > 0) {
-      this.recent = [...this.recent, ...frames].slice(-this.target.resendWindow);
-    }
-    return { resent: resend.length };
+    let waiting!: Waiting;
+    const confirmed = new Promise<void>((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+    // Rejections are for the caller; an unobserved one must not crash the process.
+    confirmed.catch(() => {});
+    connection.unconfirmed.push(waiting);
+    if (connection.messages === 0) connection.firstWriteAt = Date.now();
+    connection.messages += frames.length;
+    connection.bytes += payload.length;
+    this.scheduleCheckpoint(connection);
+    return { confirmed };
   }
 
-  private connected(): Promise<Socket> {
-    if (this.socket && !this.socket.destroyed && this.socket.writable) return Promise.resolve(this.socket);
+  private scheduleCheckpoint(connection: Connection): void {
+    clearTimeout(connection.idle);
+    const { checkpointBytes, checkpointIntervalMs, idleMs } = this.target;
+    if (connection.bytes >= checkpointBytes || Date.now() - connection.firstWriteAt >= checkpointIntervalMs) {
+      void this.checkpoint(connection);
+      return;
+    }
+    connection.idle = setTimeout(() => void this.checkpoint(connection), idleMs);
+    connection.idle.unref();
+  }
+
+  /** Ends the connection and waits for the receiver's end; settles (never rejects) when it is over. */
+  private checkpoint(connection: Connection): Promise<void> {
+    clearTimeout(connection.idle);
+    connection.ending ??= new Promise<void>((done) => {
+      const { socket } = connection;
+      const timer = setTimeout(() => {
+        this.lose(
+          connection,
+          retryable(
+            'AR_SINK_TIMEOUT',
+            `${this.description} did not end the connection within ${this.target.closeTimeoutMs} ms of ours; ${connection.messages} messages are not confirmed and will be sent again (a receiver that keeps its side open cannot confirm delivery: use RELP)`,
+          ),
+        );
+      }, this.target.closeTimeoutMs);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        if (!connection.lost && connection.peerEnded) {
+          for (const waiting of connection.unconfirmed) waiting.resolve();
+          connection.unconfirmed = [];
+        } else {
+          this.lose(connection, this.closed(connection, 'closed the connection before it ended cleanly'));
+        }
+        if (this.connection === connection) this.connection = undefined;
+        done();
+      });
+      socket.end();
+    });
+    return connection.ending;
+  }
+
+  private connected(): Promise<Connection> {
+    const current = this.connection;
+    if (current && !current.lost && !current.ending) return Promise.resolve(current);
     this.connecting ??= this.open().finally(() => {
       this.connecting = undefined;
     });
     return this.connecting;
   }
 
-  private async open(): Promise<Socket> {
+  private async open(): Promise<Connection> {
     const socket = await openSocket({ ...this.target, tls: this.tls, description: this.description });
-    // Receivers do not talk back; a peer that closes its side ends the connection.
+    const connection: Connection = {
+      socket,
+      unconfirmed: [],
+      messages: 0,
+      bytes: 0,
+      firstWriteAt: 0,
+      idle: undefined,
+      ending: undefined,
+      peerEnded: false,
+      lost: undefined,
+    };
+    // Receivers do not talk back; data from one is ignored.
     socket.on('data', () => {});
-    socket.on('end', () => this.drop(socket));
-    socket.on('error', () => this.drop(socket));
-    socket.on('close', () => this.drop(socket));
-    this.socket = socket;
-    return socket;
-  }
-
-  private drop(socket: Socket): void {
-    if (this.socket === socket) {
-      this.socket = undefined;
-      if (this.carried) this.resendPending = this.recent.length > 0;
-      this.carried = false;
-    }
-    socket.destroy();
-  }
-
-  /** Ends the connection politely: FIN for TCP, close_notify then FIN for TLS. */
-  async close(): Promise<void> {
-    const socket = this.socket;
-    this.socket = undefined;
-    if (!socket || socket.destroyed) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        socket.destroy();
-        resolve();
-      }, 2000);
-      socket.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      socket.end();
+    socket.on('end', () => {
+      connection.peerEnded = true;
+      if (!connection.ending) this.lose(connection, this.closed(connection, 'closed the connection'));
     });
+    socket.on('error', (error) =>
+      this.lose(connection, this.closed(connection, 'broke the connection', error)),
+    );
+    socket.on('close', () => {
+      if (!connection.ending) this.lose(connection, this.closed(connection, 'closed the connection'));
+    });
+    this.connection = connection;
+    return connection;
+  }
+
+  private closed(connection: Connection, what: string, cause?: Error): AuditRelayError {
+    const pending = connection.unconfirmed.length;
+    return retryable(
+      'AR_SINK_CLOSED',
+      `${this.description} ${what}${pending ? `; ${connection.messages} messages written on it are not confirmed and will be sent again` : ''}`,
+      cause,
+    );
+  }
+
+  /** The connection ended badly: everything written on it is unconfirmed. */
+  private lose(connection: Connection, error: AuditRelayError): void {
+    if (connection.lost) return;
+    connection.lost = error;
+    clearTimeout(connection.idle);
+    for (const waiting of connection.unconfirmed) waiting.reject(error);
+    connection.unconfirmed = [];
+    connection.socket.destroy();
+    if (this.connection === connection) this.connection = undefined;
+  }
+
+  /** Confirms what is outstanding by ending the connection; bounded by closeTimeoutMs. */
+  async close(): Promise<void> {
+    const connection = this.connection ?? (await this.connecting?.catch(() => undefined));
+    if (!connection || connection.lost) return;
+    await this.checkpoint(connection);
   }
 }

@@ -55,6 +55,7 @@ function collectingSink(
     logger: silentLogger,
     counters,
     name: 'sink',
+    deadLetters: { write: async () => {} },
   });
 }
 
@@ -160,6 +161,7 @@ test('a sink gets the same events from memory as from the WAL after a restart', 
         throw retryable('AR_SINK_UNREACHABLE', 'down');
       }
       into.push(...events);
+      return { delivered: Promise.resolve() };
     },
     close: async () => {},
   });

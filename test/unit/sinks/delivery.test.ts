@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AuditRelayError, retryable } from '../../../src/core/errors.js';
 import type { SecurityEvent } from '../../../src/core/event.js';
-import { type Destination, FailoverGroup } from '../../../src/sinks/delivery.js';
+import { type Destination, deliverySink, FailoverGroup } from '../../../src/sinks/delivery.js';
 import { silentLogger } from '../../../src/telemetry/logger.js';
+import { Metrics } from '../../../src/telemetry/metrics.js';
 import { sampleEvent } from '../../support/events.js';
 
 type Batch = readonly SecurityEvent[];
@@ -85,4 +86,116 @@ test('a non-retryable error is not failed over', async () => {
   });
   await assert.rejects(group.send(batch('1'), new AbortController().signal), /bad/);
   assert.deepEqual(b.got, []);
+});
+
+// The delivery wrapper with destinations that confirm later, as TCP and TLS do.
+
+const fast = { initialMs: 1, maxMs: 2, random: () => 0.5 };
+
+/**
+ * A destination that confirms a send at the next "connection end" (`end()`), unless the
+ * connection is reset first (`reset()`): like a TCP receiver that reads or dies.
+ */
+function confirmingDestination() {
+  const received: string[][] = [];
+  let open: { resolve(): void; reject(error: unknown): void }[] = [];
+  return {
+    received,
+    destination: {
+      description: 'confirming',
+      async send(messages: readonly string[]) {
+        received.push([...messages]);
+        const confirmed = new Promise<void>((resolve, reject) => open.push({ resolve, reject }));
+        return { bytes: messages.join('').length, resent: 0, confirmed };
+      },
+      close: async () => {},
+    } satisfies Destination<readonly string[]>,
+    end() {
+      for (const waiting of open) waiting.resolve();
+      open = [];
+    },
+    reset() {
+      for (const waiting of open) waiting.reject(retryable('AR_SINK_CLOSED', 'reset'));
+      open = [];
+    },
+  };
+}
+
+function sinkOver(destination: Destination<readonly string[]>, dead: string[] = []) {
+  return deliverySink([destination], {
+    format: (event) => event.id,
+    shorter: [{ maxMessageSize: 4, format: (event) => `${event.id.slice(0, 2)}…` }],
+    failbackMs: 60_000,
+    backoff: fast,
+    logger: silentLogger,
+    counters: new Metrics().component('sink'),
+    name: 'sink',
+    deadLetters: { write: async (events) => void dead.push(...events.map((e) => e.id)) },
+  });
+}
+
+const events = (...ids: string[]) => ids.map((id) => sampleEvent({ id }));
+const settled = async (promise: Promise<void>) => {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((r) => setTimeout(r, 20));
+  return done;
+};
+
+test('a batch is delivered when confirmed; lost ones go again, in order, before newer ones', async () => {
+  const fake = confirmingDestination();
+  const sink = sinkOver(fake.destination);
+  const signal = new AbortController().signal;
+  const one = await sink.send(events('a', 'b'), signal);
+  const two = await sink.send(events('c'), signal);
+  assert.equal(await settled(one.delivered), false, 'not before the confirmation');
+  fake.reset();
+  await new Promise((r) => setTimeout(r, 20));
+  const three = await sink.send(events('d'), signal);
+  fake.end();
+  await Promise.all([one.delivered, two.delivered, three.delivered]);
+  assert.deepEqual(fake.received, [['a', 'b'], ['c'], ['a', 'b'], ['c'], ['d']]);
+  await sink.close();
+});
+
+test('a message the receiver keeps refusing is found, cut shorter, then dead-lettered; the rest goes on', async () => {
+  const fake = confirmingDestination();
+  const dead: string[] = [];
+  const sink = sinkOver(fake.destination, dead);
+  const signal = new AbortController().signal;
+  const batch = events('m0', 'm1', 'BAD99', 'm3');
+  // The receiver resets every connection that carries BAD (or its shortened form "BA…").
+  const refuse = setInterval(() => {
+    if (fake.received.at(-1)?.some((m) => m.startsWith('BA'))) fake.reset();
+    else fake.end();
+  }, 5);
+  try {
+    const { delivered } = await sink.send(batch, signal);
+    await delivered;
+    assert.deepEqual(dead, ['BAD99']);
+    const sent = fake.received.flat();
+    for (const id of ['m0', 'm1', 'm3']) assert.ok(sent.includes(id), id);
+    assert.ok(sent.includes('BA…'), 'tried cut shorter before giving up');
+    const after = await sink.send(events('m4'), signal);
+    await after.delivered;
+  } finally {
+    clearInterval(refuse);
+    await sink.close();
+  }
+});
+
+test('messages a destination reports refused for good (RELP 500s) go to the dead letters; the batch is delivered', async () => {
+  const dead: string[] = [];
+  const sink = sinkOver(
+    {
+      description: 'relp-like',
+      send: async (messages) => ({ bytes: messages.length, resent: 0, refused: [1] }),
+      close: async () => {},
+    },
+    dead,
+  );
+  const { delivered } = await sink.send(events('x', 'y', 'z'), new AbortController().signal);
+  await delivered;
+  assert.deepEqual(dead, ['y']);
+  await sink.close();
 });

@@ -192,7 +192,7 @@ test('send opens a session, numbers transactions from 1 and resolves only once e
     assert.equal(session!.frames[0]!.data.toString(), RELP_OPEN_OFFERS);
     assert.deepEqual(receiver.messages(), [messages(5)]);
     assert.deepEqual(session!.txnrErrors, []);
-    assert.deepEqual(relp.counters, { sent: 5, acknowledged: 5, resent: 0, sessions: 1 });
+    assert.deepEqual(relp.counters, { sent: 5, acknowledged: 5, resent: 0, sessions: 1, refused: 0 });
   } finally {
     await relp.close();
     await receiver.close();
@@ -311,6 +311,35 @@ test('a refused message fails the send with AR_SINK_RELP and only it is sent aga
       'the retry sends the refused message and those never sent',
     );
     assert.deepEqual(new Set(all), new Set(batch));
+  } finally {
+    await relp.close();
+    await receiver.close();
+  }
+});
+
+test('a message refused maxRefusals times is given up and named; the others are delivered', async () => {
+  let refusals = 0;
+  const receiver = await fakeReceiver((frame, session) => {
+    if (frame.command === 'syslog' && frame.data.toString().endsWith('m2')) {
+      refusals++;
+      session.reply(frame.txnr, '500 message too large');
+    } else imrelpLike(frame, session);
+  });
+  const relp = connection(receiver.port, { window: 4, maxRefusals: 3 });
+  const batch = messages(6);
+  try {
+    for (let attempt = 1; attempt < 3; attempt++) {
+      assert.equal((await rejection(relp.send(batch))).code, 'AR_SINK_RELP', `attempt ${attempt}`);
+    }
+    assert.deepEqual(await relp.send(batch), { refused: [2] });
+    assert.equal(refusals, 3);
+    assert.equal(relp.counters.refused, 1);
+    assert.deepEqual(
+      new Set(receiver.messages()[0]),
+      new Set(batch),
+      'the fake receiver records what it refused too',
+    );
+    assert.deepEqual(await relp.send(messages(2, 'z')), { refused: [] }, 'the next batch goes on');
   } finally {
     await relp.close();
     await receiver.close();

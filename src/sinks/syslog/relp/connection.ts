@@ -28,11 +28,21 @@ export interface RelpTarget {
    * RELP's 999,999,999; librelp cannot go past it either).
    */
   lastTxnr?: number;
+  /** Times the receiver may refuse (answer other than 200) one message before it is given up (default 3). */
+  maxRefusals?: number;
+}
+
+/** What a send came to: every message acknowledged, except those refused for good. */
+export interface RelpResult {
+  /** Indexes of the messages the receiver refused `maxRefusals` times. */
+  refused: number[];
 }
 
 export interface RelpCounters {
   /** `syslog` frames written, resends included. */
   sent: number;
+  /** Messages given up after the receiver refused them `maxRefusals` times. */
+  refused: number;
   /** Messages the receiver answered with 200. */
   acknowledged: number;
   /** Frames written again because an earlier session ended before their answer came. */
@@ -45,21 +55,26 @@ export interface RelpCounters {
 interface Delivery {
   messages: Buffer[];
   state: Uint8Array;
+  /** Refusals per message so far. */
+  refusals: Uint8Array;
 }
 
 const SENT = 1;
 const ACKNOWLEDGED = 2;
+const REFUSED = 3;
 
 /**
  * A RELP client connection, (re)opened on demand. send() resolves only when the receiver
- * acknowledged every message with 200. When it fails (retryable AR_SINK_UNREACHABLE,
+ * acknowledged every message with 200, or refused one `maxRefusals` times (the result names
+ * those, for the dead letters). A refusal below that count fails the send (retryable
+ * AR_SINK_RELP), like a broken session. When it fails (retryable AR_SINK_UNREACHABLE,
  * AR_SINK_CLOSED, AR_SINK_TLS, AR_SINK_PIN or AR_SINK_RELP) the caller retries the same
  * messages, and the retry sends only those the receiver has not acknowledged: after a
  * reconnect, at most one window of messages arrives twice, and none is lost.
  * Calls to send() run one after the other.
  */
 export class RelpConnection {
-  readonly counters: RelpCounters = { sent: 0, acknowledged: 0, resent: 0, sessions: 0 };
+  readonly counters: RelpCounters = { sent: 0, acknowledged: 0, resent: 0, sessions: 0, refused: 0 };
   private session: RelpSession | undefined;
   private opening: Promise<RelpSession> | undefined;
   private unfinished: Delivery | undefined;
@@ -69,12 +84,14 @@ export class RelpConnection {
   private readonly responseTimeoutMs: number;
   private readonly closeTimeoutMs: number;
   private readonly lastTxnr: number;
+  private readonly maxRefusals: number;
 
   constructor(private readonly target: RelpTarget) {
     this.window = target.window ?? 128;
     this.responseTimeoutMs = target.responseTimeoutMs ?? 60_000;
     this.closeTimeoutMs = target.closeTimeoutMs ?? 2000;
     this.lastTxnr = target.lastTxnr ?? RELP_MAX_TXNR;
+    this.maxRefusals = target.maxRefusals ?? 3;
     if (!Number.isInteger(this.window) || this.window < 1) {
       throw new AuditRelayError(
         'AR_CONFIG_INVALID',
@@ -96,7 +113,7 @@ export class RelpConnection {
    * `signal` aborts first, the session is dropped and send() rejects; a retry of the same
    * messages then sends only what was not acknowledged.
    */
-  send(messages: readonly Buffer[] | readonly string[], signal?: AbortSignal): Promise<void> {
+  send(messages: readonly Buffer[] | readonly string[], signal?: AbortSignal): Promise<RelpResult> {
     const buffers = messages.map((m) => (typeof m === 'string' ? Buffer.from(m, 'utf8') : m));
     const run = this.queue.then(() => {
       if (!signal) return this.deliver(buffers);
@@ -109,12 +126,21 @@ export class RelpConnection {
     return run;
   }
 
-  private async deliver(messages: Buffer[]): Promise<void> {
-    if (messages.length === 0) return;
-    const delivery = this.resumable(messages) ?? { messages, state: new Uint8Array(messages.length) };
+  private async deliver(messages: Buffer[]): Promise<RelpResult> {
+    if (messages.length === 0) return { refused: [] };
+    const delivery = this.resumable(messages) ?? {
+      messages,
+      state: new Uint8Array(messages.length),
+      refusals: new Uint8Array(messages.length),
+    };
     this.unfinished = delivery;
     await this.transmit(delivery);
     this.unfinished = undefined;
+    const refused: number[] = [];
+    delivery.state.forEach((state, index) => {
+      if (state === REFUSED) refused.push(index);
+    });
+    return { refused };
   }
 
   /** The failed delivery these messages repeat byte for byte, so acknowledged ones are skipped. */
@@ -141,7 +167,7 @@ export class RelpConnection {
     const nextSettled = () => new Promise<void>((resolve) => (wake = resolve));
     const { messages, state } = delivery;
     for (let index = 0; index < messages.length && failure === undefined; index++) {
-      if (state[index] === ACKNOWLEDGED) continue;
+      if (state[index] === ACKNOWLEDGED || state[index] === REFUSED) continue;
       while (failure === undefined && inflight >= this.window) await nextSettled();
       if (failure !== undefined) break;
       if (session.exhausted || !session.usable) {
@@ -158,6 +184,12 @@ export class RelpConnection {
         .command('syslog', messages[index]!)
         .then((data) => {
           const response = parseRelpResponse(data);
+          if (response.code !== 200 && ++delivery.refusals[index]! >= this.maxRefusals) {
+            // Refused again and again: given up, so the messages behind it keep flowing.
+            state[index] = REFUSED;
+            this.counters.refused++;
+            return;
+          }
           if (response.code !== 200) {
             throw protocolError(
               `${this.description} refused message ${index + 1} of ${messages.length}: ${response.code} ${response.text}`,
