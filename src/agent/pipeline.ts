@@ -19,6 +19,12 @@ import type { Metrics } from '../telemetry/metrics.js';
 /** Events kept in memory between append and delivery (about 2 KiB each). */
 const RECENT_EVENTS = 5_000;
 
+/**
+ * After shutdown is asked for, how long sinks may keep delivering; closing them takes at most
+ * 2 s more (a receiver's confirmation, RELP's close), so the agent stops within 10 s.
+ */
+const DRAIN_MS = 8000;
+
 /** A full disk or a failing one says nothing of when it recovers: retry, but not busily. */
 const STATE_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 5000 };
 
@@ -81,7 +87,7 @@ export async function runPipeline(options: PipelineOptions, signal: AbortSignal)
   const drained = new AbortController();
   all.signal.addEventListener(
     'abort',
-    () => setTimeout(() => drained.abort(), options.drainTimeoutMs ?? 10_000).unref(),
+    () => setTimeout(() => drained.abort(), options.drainTimeoutMs ?? DRAIN_MS).unref(),
     { once: true },
   );
   const work: Promise<void>[] = [];
@@ -298,6 +304,8 @@ async function runDelivery(
   let ackFailure: unknown;
   while (!control.stop.aborted) {
     if (ackFailure !== undefined) throw ackFailure;
+    // The WAL may move a cursor by itself (past the copy it makes when it frees a full disk).
+    lastSent = Math.max(lastSent, log.acked(name));
     const records = await log.read(name, batchSize, 4 * 1024 * 1024, lastSent);
     if (records.length === 0) {
       if (control.stopping.aborted && ingestDone) break;
@@ -332,14 +340,16 @@ async function runDelivery(
     }
     const id = records[records.length - 1]!.id;
     lastSent = id;
-    acking = Promise.all([acking, untilStopped(delivered, control.stop)]).then(() => ackDurably(id));
+    acking = acking.then(() => delivered).then(() => ackDurably(id));
     // A cursor that cannot be saved ends this sink's delivery, as a failed send does.
     acking.catch((error) => {
       if (!control.stop.aborted) ackFailure ??= error;
     });
   }
+  // Confirmations still out when the drain time is over are not waited for: those batches
+  // stay in the WAL for the next start.
   try {
-    await acking;
+    await untilStopped(acking, control.stop);
   } catch (error) {
     if (!control.stop.aborted) throw error;
   }
@@ -348,7 +358,7 @@ async function runDelivery(
     options.logger.info('stopped with events kept for the next start', { sink: name, source, backlog });
 }
 
-/** `promise`, or a rejection once `signal` aborts: confirmations still out when the drain time is over are not waited for. */
+/** `promise`, or a rejection once `signal` aborts. */
 function untilStopped(promise: Promise<void>, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {

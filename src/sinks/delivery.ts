@@ -1,9 +1,9 @@
 import { type BackoffOptions, backoffDelay, sleep } from '../core/backoff.js';
 import type { DeadLetters, Formatter, Sink, SinkReceipt } from '../core/component.js';
-import { AuditRelayError, describeError, retryable } from '../core/errors.js';
+import { AuditRelayError, retryable } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
 import type { ComponentCounters, Logger } from '../core/telemetry.js';
-import { countError, failureReporter } from '../telemetry/failures.js';
+import { failureReporter } from '../telemetry/failures.js';
 
 /**
  * Delivery policy, in one place for every sink type (OTel's exporterhelper, Fluent Bit's
@@ -184,6 +184,8 @@ interface Batch {
   alone: boolean;
   /** Size it was cut to after refusals, if it was. */
   shortenedTo?: number;
+  /** Confirmations the sink had seen when this batch was first refused. */
+  confirmationsBefore?: number;
   done(): void;
   delivered: Promise<void>;
 }
@@ -215,6 +217,8 @@ class Delivery implements Sink {
   /** Batches to send again, in send order. */
   private lost: Batch[] = [];
   private nextSeq = 0;
+  /** Batches confirmed so far: a refusal counts against one message only if others get through. */
+  private confirmations = 0;
   /** Transmissions run one at a time, in order. */
   private turn: Promise<void> = Promise.resolve();
   private readonly closing = new AbortController();
@@ -288,11 +292,15 @@ class Delivery implements Sink {
         1,
       ]);
       first.refusals = second.refusals = batch.refusals - 1;
+      first.confirmationsBefore = second.confirmationsBefore = batch.confirmationsBefore;
       void Promise.all([first.delivered, second.delivered]).then(batch.done);
       this.lost.splice(0, 1, first, second);
       return first;
     }
     if (batch.refusals < GIVE_UP_AFTER) return batch;
+    // A receiver that takes nothing at all (a TLS port spoken to in plain TCP) is not refusing
+    // this message: keep trying it, with backoff, and never give it up.
+    if (this.confirmations === batch.confirmationsBefore) return batch;
     return this.shorten(batch);
   }
 
@@ -338,6 +346,7 @@ class Delivery implements Sink {
     }
     const settle = () => {
       counters.eventsSent += batch.events.length - refused.length;
+      this.confirmations++;
       batch.done();
     };
     if (!sent?.confirmed) {
@@ -345,8 +354,12 @@ class Delivery implements Sink {
       return;
     }
     if (batch.alone) {
-      // A probe: its outcome decides what to try next, so wait for it here.
-      await sent.confirmed.then(settle, (error) => this.lose(batch, error));
+      // A probe: its outcome decides what to try next, so wait for it here; a lost one is
+      // retried after a backoff.
+      await sent.confirmed.then(settle, (error) => {
+        this.lose(batch, error);
+        throw error;
+      });
       return;
     }
     sent.confirmed.then(settle, (error) => this.lose(batch, error));
@@ -357,9 +370,12 @@ class Delivery implements Sink {
     if (this.closing.signal.aborted) return;
     // Only a receiver that ended or reset the connection may be refusing a message; a
     // timeout (it did not end its side, or did not read) says nothing about the messages.
-    if (error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED') batch.refusals++;
+    if (error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED') {
+      batch.confirmationsBefore ??= this.confirmations;
+      batch.refusals++;
+    }
     this.options.counters.resent += batch.messages.length;
-    countError(this.options.counters, 'sending', describeError(error));
+    this.report(error, 0, batch.refusals);
     const at = this.lost.findIndex((other) => sendsBefore(batch, other));
     this.lost.splice(at < 0 ? this.lost.length : at, 0, batch);
     // Nothing newer may be coming to carry it: send it on its own turn.

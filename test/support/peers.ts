@@ -148,7 +148,8 @@ function supervise(child: ChildProcess, name: string): () => string {
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // Already gone (ended, or killed by a test): there will be no other 'exit' to wait for.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((done) => {
     child.once('exit', () => done());
     child.kill('SIGTERM');
@@ -165,8 +166,11 @@ export async function startRsyslog(
   protocol: 'udp' | 'tcp' | 'tls',
   tls?: TlsMaterial,
   options: {
-    port?: number /** rsyslog's global maxMessageSize; its own default (8k) when 'default'. */;
+    port?: number;
+    /** rsyslog's global maxMessageSize; its own default (8k) when 'default'. */
     maxMessageSize?: string;
+    /** A direct main queue: a message rsyslog has read is written before the next is read. */
+    directQueue?: boolean;
   } = {},
 ): Promise<RunningPeer> {
   const dir = tempDir('rsyslog');
@@ -183,7 +187,7 @@ input(type="imtcp" port="${port}" address="127.0.0.1")`;
   writeFileSync(
     join(dir, 'rsyslog.conf'),
     `global(workDirectory="${dir}"${options.maxMessageSize === 'default' ? '' : ` maxMessageSize="${options.maxMessageSize ?? '64k'}"`} parser.escapeControlCharactersOnReceive="off")
-${input}
+${options.directQueue ? 'main_queue(queue.type="Direct")\n' : ''}${input}
 template(name="json" type="list" option.jsonf="on") {
   property(outname="raw" name="rawmsg" format="jsonf")
   property(outname="hostname" name="hostname" format="jsonf")
@@ -222,6 +226,7 @@ action(type="omfile" file="${output}" template="json")
 export async function startSyslogNg(
   transport: 'tcp' | 'tls' = 'tcp',
   tls?: TlsMaterial,
+  options: { /** syslog-ng's log-msg-size (65536 here unless given). */ logMsgSize?: number } = {},
 ): Promise<RunningPeer> {
   const dir = tempDir('syslog-ng');
   const port = await freePort();
@@ -233,7 +238,7 @@ export async function startSyslogNg(
   writeFileSync(
     join(dir, 'syslog-ng.conf'),
     `@version: 3.38
-options { keep-hostname(yes); chain-hostnames(no); log-msg-size(65536); };
+options { keep-hostname(yes); chain-hostnames(no); log-msg-size(${options.logMsgSize ?? 65536}); };
 source s { syslog(ip(127.0.0.1) port(${port}) transport(${transport})${tlsOption} max-connections(100) log-iw-size(100000)); };
 destination d { file("${output}" template("$(format-json --scope all-nv-pairs --scope rfc5424 --key .SDATA.* --key MESSAGE --key PROGRAM --key MSGID --key HOST --key PID)\\n")); };
 log { source(s); destination(d); };

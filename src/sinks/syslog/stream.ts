@@ -83,11 +83,15 @@ export class StreamConnection {
   async write(frames: readonly Buffer[], signal?: AbortSignal): Promise<StreamWrite> {
     const previous = this.connection;
     if (previous?.ending) {
-      await previous.ending;
+      await Promise.race([previous.ending, aborted(signal)]);
+      if (signal?.aborted) {
+        throw retryable('AR_SINK_TIMEOUT', `gave up waiting for ${this.description} to confirm delivery`);
+      }
       // Writes that were waiting for a failed checkpoint must not overtake the ones it lost.
       if (previous.lost) throw previous.lost;
     }
     const connection = await this.connected();
+    if (signal?.aborted) throw retryable('AR_SINK_TIMEOUT', `gave up writing to ${this.description}`);
     clearTimeout(connection.idle);
     const payload = frames.length === 1 ? frames[0]! : Buffer.concat(frames as Buffer[]);
     const giveUp = () =>
@@ -218,10 +222,41 @@ export class StreamConnection {
     if (this.connection === connection) this.connection = undefined;
   }
 
-  /** Confirms what is outstanding by ending the connection; bounded by closeTimeoutMs. */
+  /**
+   * Confirms what is outstanding by ending the connection, waiting at most SHUTDOWN_MS for
+   * the receiver (the agent's shutdown is bounded); what stays unconfirmed is sent again by
+   * the next start.
+   */
   async close(): Promise<void> {
     const connection = this.connection ?? (await this.connecting?.catch(() => undefined));
     if (!connection || connection.lost) return;
-    await this.checkpoint(connection);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(
+        () => {
+          this.lose(
+            connection,
+            retryable(
+              'AR_SINK_TIMEOUT',
+              `${this.description} did not end the connection while the agent stopped`,
+            ),
+          );
+          resolve();
+        },
+        Math.min(SHUTDOWN_MS, this.target.closeTimeoutMs),
+      );
+    });
+    await Promise.race([this.checkpoint(connection), late]);
+    clearTimeout(timer);
   }
+}
+
+/** How long closing waits for a receiver to confirm, at most. */
+const SHUTDOWN_MS = 2000;
+
+/** Settles (never rejects) when `signal` aborts; never without one. */
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => {});
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { AuditRelayError, retryable } from '../../core/errors.js';
 import { type FileSystem, nodeFileSystem, writeFully } from '../fs.js';
-import { cursorPath, parseCursorFileName, readCursorFile, writeCursorFile } from './cursor-file.js';
+import {
+  type CursorPosition,
+  createCursorFile,
+  cursorPath,
+  parseCursorFileName,
+  readCursorFile,
+  writeCursorFile,
+} from './cursor-file.js';
 import { encodeFrame, FRAME_HEADER_BYTES, frameBytes, MAX_PAYLOAD_BYTES } from './record.js';
 import { type Damage, recoverSegment } from './recovery.js';
 import { FrameScanner, parseSegmentFileName, Segment } from './segment.js';
@@ -77,6 +84,8 @@ export interface WalStats {
 interface CursorState {
   readonly name: string;
   readonly path: string;
+  /** What the cursor file holds: the durably acknowledged id and the slot written last. */
+  saved: CursorPosition;
   /** Durably acknowledged id. */
   acked: number;
   /** Highest id asked to acknowledge. */
@@ -142,6 +151,8 @@ export class WriteAheadLog {
   private committing: Promise<void> | undefined;
   /** A failed commit may have left bytes past `active.end`; they are cut before the next write. */
   private dirty = false;
+  /** The last commit failed because the disk is full (not the WAL's own bound). */
+  private diskFull = false;
   private collecting: Promise<void> | undefined;
   private readonly waiters = new Set<Waiter>();
   private closed = false;
@@ -272,8 +283,14 @@ export class WriteAheadLog {
         removedCursors.push(name);
         continue;
       }
-      const acked = await readCursorFile(fs, path, name);
-      cursors.set(name, { name, path, acked, target: acked, writing: undefined, hint: undefined });
+      let saved = await readCursorFile(fs, path, name);
+      // A file of the first format becomes one that can be written in place.
+      if (!saved.slotted) saved = await createCursorFile(fs, path, name, saved.acked, sync);
+      // A slot written in place whose fdatasync failed may be only in the page cache: make it
+      // durable before anyone is shown it, or a crash could move the cursor back.
+      else if (sync) await syncFile(fs, path);
+      const acked = saved.acked;
+      cursors.set(name, { name, path, saved, acked, target: acked, writing: undefined, hint: undefined });
       highestUsedId = Math.max(highestUsedId, acked);
     }
     const oldestStored = segments[0]?.firstId ?? highestUsedId + 1;
@@ -281,8 +298,8 @@ export class WriteAheadLog {
       if (cursors.has(name)) continue;
       const path = cursorPath(directory, name);
       const acked = oldestStored - 1;
-      await writeCursorFile(fs, path, name, acked, sync);
-      cursors.set(name, { name, path, acked, target: acked, writing: undefined, hint: undefined });
+      const saved = await createCursorFile(fs, path, name, acked, sync);
+      cursors.set(name, { name, path, saved, acked, target: acked, writing: undefined, hint: undefined });
     }
 
     // Likewise for the directory: renamed cursor files, removed temp files and segments.
@@ -302,6 +319,7 @@ export class WriteAheadLog {
       report(damageError(damage));
     }
     await wal.collect();
+    await wal.keepReserve();
     return wal;
   }
 
@@ -574,6 +592,7 @@ export class WriteAheadLog {
         }
       } catch (error) {
         const failure = storeError(error, 'append to the write-ahead log');
+        this.diskFull = isDiskFull(error);
         for (const append of group) append.reject(failure);
       } finally {
         this.committingBytes = 0;
@@ -586,6 +605,7 @@ export class WriteAheadLog {
   /** Writes one group to the active segment and syncs it; returns the id of its first record. */
   private async commit(group: readonly PendingAppend[], bytes: number): Promise<number> {
     if (this.dirty) await this.cutFailedGroup();
+    if (this.diskFull && this.everythingAcked()) await this.releaseFullDisk();
     if (this.active === undefined || (this.active.end > 0 && this.active.end + bytes > this.segmentBytes)) {
       await this.roll();
     }
@@ -637,6 +657,65 @@ export class WriteAheadLog {
     this.dirty = false;
   }
 
+  private everythingAcked(): boolean {
+    for (const state of this.cursors.values()) if (state.acked < this.nextId - 1) return false;
+    return true;
+  }
+
+  /**
+   * The disk is full and every cursor has passed the newest record: the segment holding it
+   * is the only thing left to free, and it holds the restart position. So the newest record
+   * is copied into a new segment (with room from the reserve file), every cursor moved past
+   * the copy (in place, no space needed), and the old segments deleted. A crash in between
+   * costs one duplicate event, never the position.
+   */
+  private async releaseFullDisk(): Promise<void> {
+    const last = this.lastRecord;
+    if (last === undefined || this.segments.length === 0) return;
+    await this.fs.unlink(join(this.directory, RESERVE_FILE)).catch(() => {});
+    // A segment a failed commit opened is still empty and already carries the next id's name.
+    if (this.active === undefined || this.active.end > 0) await this.roll();
+    const segment = this.active!;
+    const frame = Buffer.allocUnsafe(frameBytes(last.payload.length));
+    const id = this.nextId;
+    encodeFrame(frame, 0, id, last.payload, true);
+    this.dirty = true;
+    await writeFully(segment.file!, frame, 0);
+    if (this.sync) await segment.file!.datasync();
+    this.dirty = false;
+    segment.noteRecord(0, id, frame.length);
+    segment.end = frame.length;
+    this.bytes += frame.length;
+    this.nextId = id + 1;
+    this.lastRecord = { id, payload: last.payload };
+    this.lastRecordSegment = segment;
+    for (const state of this.cursors.values()) {
+      state.target = Math.max(state.target, id);
+      state.writing ??= this.persistCursor(state);
+      await state.writing;
+    }
+    await this.collect();
+    this.diskFull = false;
+    await this.keepReserve();
+  }
+
+  /** A small file whose space a full disk can have back for releaseFullDisk (best effort). */
+  private async keepReserve(): Promise<void> {
+    const path = join(this.directory, RESERVE_FILE);
+    if ((await this.fs.readdir(this.directory)).includes(RESERVE_FILE)) return;
+    try {
+      const file = await this.fs.open(path, 'w');
+      try {
+        await writeFully(file, Buffer.alloc(RESERVE_BYTES), 0);
+        if (this.sync) await file.datasync();
+      } finally {
+        await file.close();
+      }
+    } catch {
+      await this.fs.unlink(path).catch(() => {});
+    }
+  }
+
   /** Starts a new segment named after the next id; its directory entry is made durable first. */
   private async roll(): Promise<void> {
     const segment = new Segment(this.directory, this.nextId);
@@ -657,7 +736,7 @@ export class WriteAheadLog {
     try {
       while (state.target > state.acked) {
         const value = state.target;
-        await writeCursorFile(this.fs, state.path, state.name, value, this.sync);
+        state.saved = await writeCursorFile(this.fs, state.path, state.name, value, state.saved, this.sync);
         state.acked = value;
       }
     } finally {
@@ -780,6 +859,23 @@ function validate(
   if (problems.length > 0) {
     throw new AuditRelayError('AR_CONFIG_INVALID', `write-ahead log options: ${problems.join('; ')}`);
   }
+}
+
+async function syncFile(fs: FileSystem, path: string): Promise<void> {
+  const file = await fs.open(path, 'r+');
+  try {
+    await file.datasync();
+  } finally {
+    await file.close();
+  }
+}
+
+const RESERVE_FILE = 'reserve';
+const RESERVE_BYTES = 64 * 1024;
+
+function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 function storeError(error: unknown, action: string): AuditRelayError {

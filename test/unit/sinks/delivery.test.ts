@@ -199,3 +199,20 @@ test('messages a destination reports refused for good (RELP 500s) go to the dead
   assert.deepEqual(dead, ['y']);
   await sink.close();
 });
+
+test('a receiver that takes nothing (a TLS port spoken to in plain TCP) has nothing given up: it is retried', async () => {
+  const fake = confirmingDestination();
+  const dead: string[] = [];
+  const sink = sinkOver(fake.destination, dead);
+  const refuse = setInterval(() => fake.reset(), 2);
+  try {
+    const { delivered } = await sink.send(events('a', 'b', 'c'), new AbortController().signal);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await settled(delivered), false, 'not delivered');
+    assert.deepEqual(dead, [], 'nothing dead-lettered');
+    assert.ok(fake.received.length > 5, `kept trying (${fake.received.length} sends)`);
+  } finally {
+    clearInterval(refuse);
+    await sink.close();
+  }
+});

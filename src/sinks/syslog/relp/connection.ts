@@ -117,8 +117,9 @@ export class RelpConnection {
     const buffers = messages.map((m) => (typeof m === 'string' ? Buffer.from(m, 'utf8') : m));
     const run = this.queue.then(() => {
       if (!signal) return this.deliver(buffers);
+      if (signal.aborted) throw retryable('AR_SINK_TIMEOUT', `gave up sending to ${this.description}`);
       const giveUp = () =>
-        this.session?.abort(retryable('AR_SINK_CLOSED', `gave up waiting for ${this.description}`));
+        this.session?.abort(retryable('AR_SINK_TIMEOUT', `gave up waiting for ${this.description}`));
       signal.addEventListener('abort', giveUp, { once: true });
       return this.deliver(buffers).finally(() => signal.removeEventListener('abort', giveUp));
     });
