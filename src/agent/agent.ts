@@ -55,6 +55,7 @@ export function startAgent(options: AgentOptions): RunningAgent {
       name,
       source: descriptor.create(c, context(name)),
       toEvent: descriptor.toEvent as NamedSource['toEvent'],
+      positionOf: descriptor.positionOf,
       filter: compileFilter(c.filter),
     };
   });

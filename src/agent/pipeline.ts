@@ -11,8 +11,9 @@ import { AuditRelayError, describeError } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
 import type { ComponentCounters, Logger } from '../core/telemetry.js';
 import type { EventFilter } from '../events/filter.js';
+import { walDamageEvent } from '../events/wal-damage.js';
 import { decodeRecord, encodeRecords } from '../store/event-records.js';
-import { type AppendResult, WriteAheadLog } from '../store/wal/wal.js';
+import { type AppendResult, type WalDamage, WriteAheadLog } from '../store/wal/wal.js';
 import { countError, failureReporter } from '../telemetry/failures.js';
 import type { Metrics } from '../telemetry/metrics.js';
 
@@ -35,6 +36,8 @@ export interface NamedSource<SourceRecord = unknown> {
   toEvent: (record: SourceRecord) => SecurityEvent;
   /** Events this source keeps; undefined keeps all. */
   filter?: EventFilter;
+  /** Where an event sits in the source, to read lost ones again (see SourceDescriptor). */
+  positionOf?: (event: SecurityEvent) => SourcePosition | undefined;
 }
 
 export interface NamedSink {
@@ -98,7 +101,7 @@ export async function runPipeline(options: PipelineOptions, signal: AbortSignal)
     work.push(ingesting);
     for (const sink of options.sinks) {
       work.push(
-        runDelivery(source.name, sink, log, recent, options, {
+        runDelivery(source, sink, log, recent, options, {
           stopping: all.signal,
           stop: drained.signal,
           ingesting,
@@ -277,7 +280,7 @@ interface DeliveryControl {
 }
 
 async function runDelivery(
-  source: string,
+  source: NamedSource,
   { name, sink, filter }: NamedSink,
   log: WriteAheadLog,
   recent: RecentEvents,
@@ -302,11 +305,14 @@ async function runDelivery(
       onRetry: failureReporter(options.logger, counters, name, 'state'),
     });
   let ackFailure: unknown;
+  /** The last event read, for what a damaged WAL region comes after. */
+  let lastEvent: SecurityEvent | undefined;
   while (!control.stop.aborted) {
     if (ackFailure !== undefined) throw ackFailure;
     // The WAL may move a cursor by itself (past the copy it makes when it frees a full disk).
     lastSent = Math.max(lastSent, log.acked(name));
-    const records = await log.read(name, batchSize, 4 * 1024 * 1024, lastSent);
+    const damages: WalDamage[] = [];
+    const records = await log.read(name, batchSize, 4 * 1024 * 1024, lastSent, (d) => damages.push(d));
     if (records.length === 0) {
       if (control.stopping.aborted && ingestDone) break;
       const wake = new AbortController();
@@ -323,9 +329,13 @@ async function runDelivery(
       control.stopping.removeEventListener('abort', cancel);
       continue;
     }
-    const stored: SecurityEvent[] = records.map(
+    let stored: SecurityEvent[] = records.map(
       (record) => recent.get(record.id) ?? decodeRecord(record.payload).event,
     );
+    if (damages.length > 0) {
+      stored = await repaired(source, records, stored, damages, lastEvent, control.stop, options.logger);
+    }
+    lastEvent = stored.at(-1) ?? lastEvent;
     const events = filter ? stored.filter(filter) : stored;
     if (events.length < stored.length) {
       counters.dropped['filter'] = (counters.dropped['filter'] ?? 0) + stored.length - events.length;
@@ -355,7 +365,11 @@ async function runDelivery(
   }
   const backlog = log.stats().cursors[name]?.backlog ?? 0;
   if (backlog > 0)
-    options.logger.info('stopped with events kept for the next start', { sink: name, source, backlog });
+    options.logger.info('stopped with events kept for the next start', {
+      sink: name,
+      source: source.name,
+      backlog,
+    });
 }
 
 /** `promise`, or a rejection once `signal` aborts. */
@@ -375,4 +389,83 @@ function untilStopped(promise: Promise<void>, signal: AbortSignal): Promise<void
       },
     );
   });
+}
+
+/** At most this many source batches are read again for one damaged WAL region. */
+const REREAD_BATCHES = 100;
+
+/**
+ * The events of a WAL read with its damaged regions repaired: in place of each, an event that
+ * reports it and the events read again from the source between the last good event before
+ * and the first good one after (the source's filter applies; duplicates are possible, a hole
+ * is not, as long as the source still has the events).
+ */
+async function repaired(
+  source: NamedSource,
+  records: readonly { id: number }[],
+  stored: readonly SecurityEvent[],
+  damages: readonly WalDamage[],
+  previous: SecurityEvent | undefined,
+  signal: AbortSignal,
+  logger: Logger,
+): Promise<SecurityEvent[]> {
+  const out: SecurityEvent[] = [];
+  let next = 0;
+  for (const damage of damages) {
+    while (next < records.length && records[next]!.id <= damage.afterId) out.push(stored[next++]!);
+    const before = next > 0 ? stored[next - 1] : previous;
+    const after = stored[next];
+    const { events, failure } = await readAgain(source, before, after, signal);
+    const now = Date.now();
+    out.push(
+      walDamageEvent({
+        source: source.name,
+        file: damage.path,
+        offset: damage.offset,
+        afterRecord: damage.afterId,
+        nextRecord: damage.nextId,
+        before,
+        after,
+        reread: events?.length,
+        failure,
+        detectedMs: now,
+        detectedTime: new Date(now).toISOString(),
+      }),
+      ...(events ?? []),
+    );
+    logger.error(
+      events
+        ? `a damaged WAL region was repaired: ${events.length} events read again from the source`
+        : `a damaged WAL region could not be repaired: ${failure}`,
+      { source: source.name, file: damage.path, offset: damage.offset },
+    );
+  }
+  out.push(...stored.slice(next));
+  return out;
+}
+
+async function readAgain(
+  { source, toEvent, filter, positionOf }: NamedSource,
+  before: SecurityEvent | undefined,
+  after: SecurityEvent | undefined,
+  signal: AbortSignal,
+): Promise<{ events?: SecurityEvent[]; failure?: string }> {
+  let from = before && positionOf?.(before);
+  if (!from) return { failure: 'the event before the damage has no source position to read after' };
+  const events: SecurityEvent[] = [];
+  try {
+    for (let batch = 0; batch < REREAD_BATCHES; batch++) {
+      const read = await source.read(from, signal);
+      for (const record of read.records) {
+        const event = toEvent(record);
+        if (after && event.id === after.id) return { events };
+        if (!filter || filter(event)) events.push(event);
+      }
+      if (read.caughtUp || !read.position) return { events };
+      from = read.position;
+    }
+    return { events, failure: `stopped after ${REREAD_BATCHES} batches without reaching ${after?.id}` };
+  } catch (error) {
+    return { failure: describeError(error) };
+  }
 }

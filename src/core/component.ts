@@ -23,6 +23,8 @@ export interface ComponentDescriptor<Kind extends ComponentKind, Config, Instanc
   /** Validates, applies defaults, documents: the single source of truth for this component's config. */
   configSchema: z.ZodType<Config, z.ZodTypeDef, unknown>;
   validate?(config: Config): ConfigIssue[];
+  /** Settings that work but are unsafe (plaintext, no verification): `check` and `run` warn. */
+  warnings?(config: Config): ConfigIssue[];
   create(config: Config, context: Context): Instance;
 }
 
@@ -66,6 +68,11 @@ export interface SourceDescriptor<Config = never, SourceRecord = never>
    * normalize. The pipeline, `decode`, tests and benchmarks all call this one.
    */
   toEvent(record: SourceRecord): SecurityEvent;
+  /**
+   * Where an event of this source sits, as a position `read` can resume after; undefined for
+   * events without one (the agent's own gap events). Lets the pipeline read lost events again.
+   */
+  positionOf?(event: SecurityEvent): SourcePosition | undefined;
 }
 
 /** Builds exactly the message a sink sends for one event (without transport framing). Pure. */

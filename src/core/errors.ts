@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   AR_CONFIG_SYNTAX: 'The configuration file is not valid YAML.',
   AR_CONFIG_INVALID: 'The configuration does not match the schema.',
   AR_CONFIG_DEPRECATED: 'The configuration uses a form that still works but will be removed.',
+  AR_CONFIG_UNSAFE:
+    'The configuration works but gives up a protection (encryption, verification, acknowledgement).',
   AR_CONFIG_ENV_MISSING: 'A ${VAR} reference names an environment variable that is not set.',
   AR_CLI_USAGE: 'The command line is not valid.',
   AR_SOURCE_UNREACHABLE: 'The IBM i (or its Mapepire server) cannot be reached.',
@@ -70,12 +72,22 @@ export function retryable(code: ErrorCode, message: string, cause?: unknown): Au
   return new AuditRelayError(code, message, { cause, retryable: true });
 }
 
-/** One line for logs and terminals: `AR_CODE: message (cause)`. Never a stack trace. */
+/**
+ * One line for logs and terminals: `AR_CODE: message (cause)`. Never a stack trace. The cause
+ * is named once (not when the message already says it, as wrapped errors often do) and on
+ * one line (OpenSSL's errors span several).
+ */
 export function describeError(error: unknown): string {
   if (error instanceof AuditRelayError) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `${error.code}: ${error.message}${cause}`;
+    const cause = error.cause instanceof Error ? oneLine(error.cause.message) : '';
+    const message = oneLine(error.message);
+    return `${error.code}: ${message}${cause && !message.includes(cause) ? ` (${cause})` : ''}`;
   }
-  if (error instanceof Error) return `AR_INTERNAL: ${error.message}`;
-  return `AR_INTERNAL: ${String(error)}`;
+  if (error instanceof Error) return `AR_INTERNAL: ${oneLine(error.message)}`;
+  return `AR_INTERNAL: ${oneLine(String(error))}`;
+}
+
+/** Text on one line: line breaks and other control characters become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }

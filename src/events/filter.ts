@@ -71,8 +71,10 @@ export function compileFilter(config: FilterConfig | undefined): EventFilter | u
   const include = config?.include?.map(compileRule);
   const exclude = config?.exclude?.map(compileRule);
   if (!include && !exclude) return undefined;
+  // The agent's own alerts (events lost before they could be read, a damaged buffer) always pass.
   return (event) =>
-    (!include || include.some((rule) => rule(event))) && !exclude?.some((rule) => rule(event));
+    event.origin === 'AUDITRELAY' ||
+    ((!include || include.some((rule) => rule(event))) && !exclude?.some((rule) => rule(event)));
 }
 
 type Test = (event: SecurityEvent) => boolean;

@@ -26,9 +26,11 @@ export function createLogger(options: LoggerOptions = {}, bindings: LogFields = 
     }
     const pairs = Object.entries(all)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${typeof v === 'string' && /[\s"=]/.test(v) ? JSON.stringify(v) : v}`)
+      .map(([k, v]) => `${k}=${typeof v === 'string' && NEEDS_QUOTES.test(v) ? quoted(v) : v}`)
       .join(' ');
-    write(`${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${pairs ? ` ${pairs}` : ''}\n`);
+    write(
+      `${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escaped(message)}${pairs ? ` ${pairs}` : ''}\n`,
+    );
   };
   return {
     error: (m, f) => log('error', m, f),
@@ -37,6 +39,22 @@ export function createLogger(options: LoggerOptions = {}, bindings: LogFields = 
     debug: (m, f) => log('debug', m, f),
     child: (more) => createLogger(options, { ...bindings, ...more }),
   };
+}
+
+/**
+ * Remote text (an IBM i object name, a receiver's TLS error) in a text log line: control
+ * characters and Unicode line separators escaped, so no text can start a line of its own.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NEEDS_QUOTES = /[\s"=\u0000-\u001f\u007f-\u009f\u2028\u2029]|^$/;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escaped(text: string): string {
+  return text.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function quoted(text: string): string {
+  return `"${escaped(text.replace(/["\\]/g, '\\$&'))}"`;
 }
 
 /** A logger that drops everything (tests, library use). */

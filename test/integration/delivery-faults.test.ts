@@ -6,14 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startSimulator } from '../../src/ibmi/simulator/index.js';
 import { type RunningReceiver, startReceiver } from '../../src/testkit/syslog-receiver.js';
 import { issueCertificate } from '../../src/testkit/x509.js';
 import { runAgent, writeAgentConfig } from '../support/agent.js';
-import { freePort, tempDir, waitFor } from '../support/peers.js';
+import { freePort, readLines, startRsyslog, tempDir, waitFor } from '../support/peers.js';
+import { fakeReceiver, imrelpLike } from '../support/relp-receiver.js';
 
 const PASSWORD = 'delivery-faults-pw';
 
@@ -264,4 +265,124 @@ test('a 2 MiB state filesystem the WAL fills by itself: delivery frees it again,
   t.diagnostic(`the disk was full ${full} time(s) on the way`);
   assert.ok(full > 0, 'the WAL did fill the filesystem');
   assert.equal(new Set(idsOf(got)).size, EVENTS, 'no event lost');
+});
+
+test('a flipped byte in an undelivered WAL segment: the SIEM gets a damage report in place and the events, read again from the journal', async () => {
+  const sim = await simulator(2000);
+  const dir = tempDir('agent');
+  const port = await freePort(); // nobody listens yet: everything stays in the WAL
+  const config = writeAgentConfig({
+    dir,
+    mapepirePort: sim.address.port,
+    caFile: sim.caCertificatePath,
+    sink: `  - type: syslog\n    host: 127.0.0.1\n    port: ${port}\n    transport: tcp`,
+  });
+  const wal = join(dir, 'state', 'wal', 'qaudjrn');
+  const segmentBytes = () =>
+    existsSync(wal)
+      ? readdirSync(wal)
+          .filter((name) => name.endsWith('.seg'))
+          .reduce((sum, name) => sum + statSync(join(wal, name)).size, 0)
+      : 0;
+  const first = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
+  let size = -1;
+  await waitFor(
+    'every entry in the WAL',
+    () => {
+      const now = segmentBytes();
+      const stable = now > 0 && now === size;
+      size = now;
+      return stable;
+    },
+    60_000,
+    1000,
+  );
+  assert.equal(await first.stop(), 0, first.output());
+  const segment = readdirSync(wal).find((name) => name.endsWith('.seg'))!;
+  const bytes = readFileSync(join(wal, segment));
+  bytes[Math.floor(bytes.length / 2)]! ^= 0x5a;
+  writeFileSync(join(wal, segment), bytes);
+
+  const rsyslog = await startRsyslog('tcp', undefined, { port });
+  const second = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
+  const raws = () => rsyslog.lines().map((line) => JSON.parse(line).raw as string);
+  try {
+    await waitFor(
+      `every entry after the repair (have ${new Set(idsOf(raws())).size})`,
+      () => new Set(idsOf(raws()).filter((id) => !id.includes('/wal/'))).size >= 2000,
+      60_000,
+    );
+  } finally {
+    assert.equal(await second.stop(), 0, second.output());
+    await rsyslog.stop();
+    await sim.stop();
+  }
+  const report = raws().find((raw) => / WAL \[/.test(raw));
+  assert.ok(report, 'a WAL damage report reached the SIEM');
+  assert.match(report, /were read again from the source and follow this event/);
+  assert.match(second.output(), /a damaged WAL region was repaired/);
+});
+
+test('a RELP receiver that answers 500 to some messages: bounded retries, those to the dead letters, the rest flows', async () => {
+  const sim = await simulator(400);
+  // A receiver that refuses every password-failure event (MSGID PW) for good, as a full or
+  // policy-bound receiver would, and takes everything else.
+  const receiver = await fakeReceiver((frame, session) => {
+    if (frame.command === 'syslog' && / PW \[/.test(frame.data.toString()))
+      session.reply(frame.txnr, '500 rejected by policy');
+    else imrelpLike(frame, session);
+  });
+  const dir = tempDir('agent');
+  const agent = runAgent(
+    writeAgentConfig({
+      dir,
+      mapepirePort: sim.address.port,
+      caFile: sim.caCertificatePath,
+      sink: `  - type: syslog\n    name: siem\n    host: 127.0.0.1\n    port: ${receiver.port}\n    transport: relp`,
+    }),
+    { AUDITRELAY_PASSWORD: PASSWORD },
+  );
+  const deadLetters = join(dir, 'state', 'dead-letter', 'siem.jsonl');
+  const accepted = () =>
+    new Set(
+      idsOf(
+        receiver
+          .messages()
+          .flat()
+          .filter((m) => !/ PW \[/.test(m)),
+      ),
+    );
+  const dead = () =>
+    readLines(deadLetters).map(
+      (line) => JSON.parse(line) as { event: { id: string; entryType: string }; reason: string },
+    );
+  try {
+    await waitFor(
+      `everything accepted or dead-lettered (${accepted().size} + ${dead().length})`,
+      () => accepted().size + dead().length >= 400,
+      60_000,
+    );
+  } finally {
+    assert.equal(await agent.stop(), 0, agent.output());
+    await receiver.close();
+    await sim.stop();
+  }
+  const letters = dead();
+  assert.ok(letters.length > 0, 'some PW events in the scenario');
+  assert.ok(
+    letters.every((l) => l.event.entryType === 'PW'),
+    'only the refused ones',
+  );
+  assert.match(letters[0]!.reason, /refused by the receiver/);
+  assert.equal(
+    new Set([...accepted(), ...letters.map((l) => l.event.id)]).size,
+    400,
+    'every event accepted or kept',
+  );
+  const tries = receiver
+    .messages()
+    .flat()
+    .filter((m) => m.includes(`id="${letters[0]!.event.id}"`)).length;
+  assert.equal(tries, 3, 'each refused message was tried three times');
+  assert.match(agent.output(), /written to the dead letters/);
 });

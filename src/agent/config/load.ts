@@ -125,6 +125,7 @@ function validateData(
   const config = result.data as AgentConfig;
   const problems = crossChecks(config).map((issue) => at('AR_CONFIG_INVALID', issue));
   if (problems.length > 0) return { ok: false, problems };
+  warnings.push(...unsafeSettings(config).map((issue) => at('AR_CONFIG_UNSAFE', issue)));
   return { ok: true, config, directory: dirname(resolve(file)), warnings };
 }
 
@@ -158,6 +159,20 @@ function crossChecks(config: AgentConfig): ConfigIssue[] {
       FORMATS.find((d) => d.type === sink.format.type),
       sink.format,
     );
+  });
+  return issues;
+}
+
+/** What each component says is unsafe about its settings (paths from the root). */
+function unsafeSettings(config: AgentConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  config.sinks.forEach((sink, index) => {
+    const descriptor = SINKS.find((d) => d.type === sink.type) as
+      | { warnings?(config: never): ConfigIssue[] }
+      | undefined;
+    for (const issue of descriptor?.warnings?.(sink as never) ?? []) {
+      issues.push({ path: ['sinks', index, ...issue.path], message: issue.message });
+    }
   });
   return issues;
 }

@@ -145,6 +145,35 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
       },
     ];
   },
+  warnings(config) {
+    const transport = config.transport ?? 'tcp';
+    const warnings: { path: string[]; message: string }[] = [];
+    const usesTls = transport === 'tls' || transport === 'relp-tls';
+    const { tls } = config;
+    const tlsSet =
+      tls.ca || tls.cert || tls.key || tls.servername || tls.fingerprints || !tls.rejectUnauthorized;
+    if (!usesTls && tlsSet) {
+      warnings.push({
+        path: ['tls'],
+        message: `tls settings do not apply to transport ${transport}: events go out in plaintext (use transport: tls or relp-tls)`,
+      });
+    }
+    if (usesTls && !tls.rejectUnauthorized && !tls.fingerprints?.length) {
+      warnings.push({
+        path: ['tls', 'rejectUnauthorized'],
+        message:
+          'the receiver certificate is not verified and no fingerprint is pinned: anyone in the path can read and change the events',
+      });
+    }
+    if (transport === 'udp') {
+      warnings.push({
+        path: ['transport'],
+        message:
+          'udp is best effort: a datagram lost on the way or dropped by a busy receiver is gone, and nothing says so (use tcp, tls or relp)',
+      });
+    }
+    return warnings;
+  },
   create(config, context): Sink {
     const transport = config.transport ?? 'tcp';
     const framing: Framing = config.framing ?? 'octet-counting';

@@ -6,7 +6,7 @@ import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { AuditJournalReader } from './reader.js';
-import { type AuditJournalRecord, auditJournalRecordToEvent } from './record.js';
+import { type AuditJournalRecord, auditJournalPositionOf, auditJournalRecordToEvent } from './record.js';
 
 const mapepireSchema = z
   .object({
@@ -89,6 +89,7 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
   description: 'Reads the security audit journal QAUDJRN with QSYS2.DISPLAY_JOURNAL.',
   configSchema: auditJournalConfigSchema,
   toEvent: auditJournalRecordToEvent,
+  positionOf: auditJournalPositionOf,
   create(config, context): Source<AuditJournalRecord> {
     const connection = config.connection;
     const connector = mapepireConnector(

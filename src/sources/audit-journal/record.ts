@@ -1,3 +1,4 @@
+import type { SourcePosition } from '../../core/component.js';
 import type { SecurityEvent } from '../../core/event.js';
 import type { DecodeIssue } from '../../ibmi/journal/decode.js';
 import type { JournalEntry } from '../../ibmi/journal/entry.js';
@@ -24,4 +25,10 @@ export function auditJournalRecordToEvent(record: AuditJournalRecord): SecurityE
   return record.kind === 'entry'
     ? journalEntryToEvent(record.entry, record.issues, record.context)
     : gapEvent(record.gap);
+}
+
+/** The journal position of an audit journal event; none for the agent's own events. */
+export function auditJournalPositionOf(event: SecurityEvent): SourcePosition | undefined {
+  if (event.origin !== 'QAUDJRN' || event.receiver === '') return undefined;
+  return { receiverLibrary: event.receiverLibrary, receiver: event.receiver, sequence: event.sequence };
 }

@@ -45,6 +45,12 @@ export interface WalOptions {
   onError?: (error: AuditRelayError) => void;
 }
 
+/**
+ * Bytes of a segment that failed their checksum, found by a read: the records after `afterId`
+ * (up to `nextId`, when the segment has a good record after them) were skipped.
+ */
+export type WalDamage = Damage;
+
 export interface WalRecord {
   /** Record ids start at 1 and grow by one per record; JavaScript safe integers, u64 on disk. */
   id: number;
@@ -389,7 +395,13 @@ export class WriteAheadLog {
    * `maxBytes` of payload, but always at least one record when there is one. Damaged records
    * are skipped and reported, never returned. Payloads are views of a fresh read buffer.
    */
-  async read(cursor: string, maxRecords: number, maxBytes: number, after?: number): Promise<WalRecord[]> {
+  async read(
+    cursor: string,
+    maxRecords: number,
+    maxBytes: number,
+    after?: number,
+    onDamage?: (damage: WalDamage) => void,
+  ): Promise<WalRecord[]> {
     if (this.closed) throw closedError();
     const state = this.cursor(cursor);
     const from = Math.max(after ?? state.acked, state.acked);
@@ -420,7 +432,9 @@ export class WriteAheadLog {
           const scanned = scanner.nextBuffered() ?? (await scanner.next());
           if (scanned.kind === 'end') break;
           if (scanned.kind === 'bad') {
-            await this.skipDamage(segment, scanner, scanned.offset);
+            // Not inside onDamage?.(…): without a callback that would skip the skip.
+            const damage = await this.skipDamage(segment, scanner, scanned.offset);
+            onDamage?.(damage);
             continue;
           }
           segment.noteRecord(scanned.offset, scanned.id, scanned.end);
@@ -783,14 +797,17 @@ export class WriteAheadLog {
   }
 
   /** Skips a damaged frame (reported once per place) and moves the scanner to the next valid one. */
-  private async skipDamage(segment: Segment, scanner: FrameScanner, offset: number): Promise<void> {
+  private async skipDamage(segment: Segment, scanner: FrameScanner, offset: number): Promise<WalDamage> {
     const afterId = scanner.afterId;
     const nextId = await scanner.resync();
     segment.noteSkipped(offset, scanner.offset);
-    if (segment.reported.has(offset)) return;
-    segment.reported.add(offset);
-    this.damagedRegions++;
-    this.onError(damageError({ path: segment.path, offset, afterId, nextId }));
+    const damage = { path: segment.path, offset, afterId, nextId };
+    if (!segment.reported.has(offset)) {
+      segment.reported.add(offset);
+      this.damagedRegions++;
+      this.onError(damageError(damage));
+    }
+    return damage;
   }
 
   private wait(check: () => boolean, signal?: AbortSignal): Promise<void> {

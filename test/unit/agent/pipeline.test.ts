@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { type PipelineOptions, RecentEvents, runPipeline } from '../../../src/agent/pipeline.js';
 import { backoffDelay } from '../../../src/core/backoff.js';
@@ -280,4 +282,54 @@ test('filters: a source filter keeps events out of the WAL, a sink filter out of
   assert.equal(metrics.component('src').dropped['filter'], 5);
   assert.equal(metrics.component('src').eventsReceived, 30);
   assert.equal(metrics.component('even').dropped['filter'], 12);
+});
+
+test('a damaged WAL region is reported to each sink in place, and its events are read again from the source', async () => {
+  const dir = tempDir('pipeline');
+  const down = { up: false };
+  const controller = new AbortController();
+  const first = options(dir, countingSource(300, 50, []), { a: collectingSink([], down) });
+  const run = runPipeline(first, controller.signal);
+  // Every event in the WAL, none delivered: then the run stops.
+  const wal = join(dir, 'wal', 'src');
+  await until(() => existsSync(wal) && readdirSync(wal).some((name) => name.endsWith('.seg')));
+  await new Promise((r) => setTimeout(r, 300));
+  controller.abort();
+  await run;
+  const segment = readdirSync(join(dir, 'wal', 'src')).find((name) => name.endsWith('.seg'))!;
+  const path = join(dir, 'wal', 'src', segment);
+  const bytes = readFileSync(path);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+  writeFileSync(path, bytes);
+
+  const got: SecurityEvent[] = [];
+  const keeping: Sink = {
+    async send(events) {
+      got.push(...events);
+      return { delivered: Promise.resolve() };
+    },
+    close: async () => {},
+  };
+  const controller2 = new AbortController();
+  const second = options(dir, countingSource(300, 50, []), { a: keeping });
+  second.sources[0]!.positionOf = (event) => (event.origin === 'AUDITRELAY' ? undefined : { n: event.id });
+  const run2 = runPipeline(second, controller2.signal);
+  await until(() => new Set(got.map((e) => e.id)).size >= 301);
+  controller2.abort();
+  await run2;
+  const damage = got.find((e) => e.entryType === 'WAL')!;
+  assert.ok(damage, 'a WAL damage event');
+  assert.equal(damage.action, 'buffer-damage');
+  assert.match(damage.message, /events after \d+ and before \d+ were read again from the source/);
+  const ids = got.filter((e) => e.entryType !== 'WAL').map((e) => Number(e.id));
+  assert.deepEqual(
+    [...new Set(ids)].sort((x, y) => x - y),
+    Array.from({ length: 300 }, (_, i) => i + 1),
+  );
+  const at = got.indexOf(damage);
+  assert.equal(
+    Number(got[at + 1]!.id),
+    Number(got[at - 1]!.id) + 1,
+    'the events read again follow the report, in order',
+  );
 });

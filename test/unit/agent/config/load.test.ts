@@ -221,3 +221,27 @@ test('source and sink filters are validated with the rest', () => {
     /^fl\.yaml:7 sources\[0\]\.filter\.include\[0\]\.remoteAddresses\[0\]: expected an IP address/,
   );
 });
+
+test('unsafe settings are warned about at their line: tls on a plaintext transport, no verification, udp', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    transport: tcp\n    tls: { ca: ca.pem }\n  - type: syslog\n    host: h\n    transport: tls\n    tls:\n      rejectUnauthorized: false\n  - type: syslog\n    host: h\n    transport: udp\n`,
+    'u.yaml',
+    {},
+  );
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+  assert.deepEqual(
+    result.warnings.map((w) => `${w.line} ${w.key} ${w.code}`),
+    [
+      '8 sinks[0].tls AR_CONFIG_UNSAFE',
+      '13 sinks[1].tls.rejectUnauthorized AR_CONFIG_UNSAFE',
+      '16 sinks[2].transport AR_CONFIG_UNSAFE',
+    ],
+  );
+  assert.match(result.warnings[0]!.message, /events go out in plaintext/);
+  const pinned = parseConfig(
+    `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    transport: tls\n    tls:\n      rejectUnauthorized: false\n      fingerprints: ['sha-256:${'AB:'.repeat(31)}AB']\n`,
+    'p.yaml',
+    {},
+  );
+  assert.ok(pinned.ok && pinned.warnings.length === 0, 'pin-only is not unsafe');
+});
