@@ -174,7 +174,7 @@ export interface DeliveryOptions extends FailoverOptions {
 
 /** A batch, from the time the sink took it until it is delivered. */
 interface Batch {
-  /** Send order (a split batch's halves extend their parent's): lost batches go again in this order. */
+  /** Send order (a split batch's parts extend their parent's): lost batches go again in this order. */
   order: readonly number[];
   events: readonly SecurityEvent[];
   messages: string[];
@@ -261,6 +261,7 @@ class Delivery implements Sink {
 
   /** Sends the lost batches (in order), then `batch`; retries with backoff until both went out. */
   private async transmit(batch: Batch | undefined, signal: AbortSignal): Promise<void> {
+    let confirmedBefore = this.confirmations;
     for (let attempt = 0; ; attempt++) {
       try {
         while (this.lost.length > 0) await this.sendOnce(this.nextLost()!, signal);
@@ -269,6 +270,12 @@ class Delivery implements Sink {
       } catch (error) {
         const canRetry = error instanceof AuditRelayError && error.retryable;
         if (!canRetry || signal.aborted) throw error;
+        // The backoff grows only while nothing gets through: probing for a refused message
+        // among confirmed ones must not wait longer at every step.
+        if (this.confirmations !== confirmedBefore) {
+          confirmedBefore = this.confirmations;
+          attempt = 0;
+        }
         const delay = backoffDelay(attempt, this.options.backoff);
         this.report(error, delay, attempt + 1);
         await sleep(delay, signal);
@@ -282,26 +289,47 @@ class Delivery implements Sink {
     const batch = this.lost[0];
     if (!batch || batch.refusals < SPLIT_AFTER) return batch;
     if (batch.messages.length > 1) {
-      const half = Math.ceil(batch.messages.length / 2);
-      const first = this.batch(batch.events.slice(0, half), batch.messages.slice(0, half), true, [
-        ...batch.order,
-        0,
-      ]);
-      const second = this.batch(batch.events.slice(half), batch.messages.slice(half), true, [
-        ...batch.order,
-        1,
-      ]);
-      first.refusals = second.refusals = batch.refusals - 1;
-      first.confirmationsBefore = second.confirmationsBefore = batch.confirmationsBefore;
-      void Promise.all([first.delivered, second.delivered]).then(batch.done);
-      this.lost.splice(0, 1, first, second);
-      return first;
+      const parts = this.split(batch).map((range, i) =>
+        this.batch(batch.events.slice(...range), batch.messages.slice(...range), true, [...batch.order, i]),
+      );
+      for (const part of parts) {
+        part.refusals = batch.refusals - 1;
+        part.confirmationsBefore = batch.confirmationsBefore;
+      }
+      void Promise.all(parts.map((part) => part.delivered)).then(batch.done);
+      this.lost.splice(0, 1, ...parts);
+      return parts[0];
     }
     if (batch.refusals < GIVE_UP_AFTER) return batch;
     // A receiver that takes nothing at all (a TLS port spoken to in plain TCP) is not refusing
     // this message: keep trying it, with backoff, and never give it up.
     if (this.confirmations === batch.confirmationsBefore) return batch;
     return this.shorten(batch);
+  }
+
+  /**
+   * Where to split a batch the receiver keeps refusing. A receiver refuses a message most often
+   * for its size, so messages longer than the first shorter form are split out alone at once
+   * (one round instead of halving down to them); without such a message, in halves.
+   */
+  private split(batch: Batch): [number, number][] {
+    const suspectAbove = this.options.shorter?.[0]?.maxMessageSize ?? Number.POSITIVE_INFINITY;
+    const long = batch.messages.map((message) => Buffer.byteLength(message) > suspectAbove);
+    if (long.every((isLong) => isLong === long[0])) {
+      const half = Math.ceil(batch.messages.length / 2);
+      return [
+        [0, half],
+        [half, batch.messages.length],
+      ];
+    }
+    const ranges: [number, number][] = [];
+    for (let start = 0; start < long.length; ) {
+      let end = start + 1;
+      while (!long[start] && end < long.length && !long[end]) end++;
+      ranges.push([start, end]);
+      start = end;
+    }
+    return ranges;
   }
 
   /** A single refused message: the next shorter form, or a dead letter when none is left. */
@@ -400,7 +428,7 @@ class Delivery implements Sink {
   }
 }
 
-/** Whether `a` was sent before `b` (a split batch's halves in between their parent's neighbours). */
+/** Whether `a` was sent before `b` (a split batch's parts in between their parent's neighbours). */
 function sendsBefore(a: Batch, b: Batch): boolean {
   for (let i = 0; i < Math.min(a.order.length, b.order.length); i++) {
     if (a.order[i] !== b.order[i]) return a.order[i]! < b.order[i]!;

@@ -110,7 +110,11 @@ async function tlsCase(make: (trustedCa: Issued) => Issued, expected: RegExp) {
     { AUDITRELAY_PASSWORD: PASSWORD },
   );
   try {
-    await waitFor(`${expected} (agent: ${agent.output()})`, () => expected.test(agent.output()), 20_000);
+    await waitFor(
+      () => `${expected} (agent: ${agent.output()})`,
+      () => expected.test(agent.output()),
+      20_000,
+    );
     assert.equal(got.length, 0, 'nothing goes to a receiver that fails verification');
     assert.equal(agent.child.exitCode, null, 'the agent keeps the events and keeps trying');
     // The receiver gets a proper certificate: the buffered events go out, once.
@@ -127,7 +131,11 @@ async function tlsCase(make: (trustedCa: Issued) => Issued, expected: RegExp) {
       tls: { cert: good.certificate, key: good.key },
       onMessage: (m) => got.push(m),
     });
-    await waitFor(`40 messages after the fix (agent: ${agent.output()})`, () => got.length >= 40, 60_000);
+    await waitFor(
+      () => `40 messages after the fix (agent: ${agent.output()})`,
+      () => got.length >= 40,
+      60_000,
+    );
     assert.equal(new Set(idsOf(got)).size, 40);
   } finally {
     await agent.stop();

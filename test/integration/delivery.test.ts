@@ -85,7 +85,11 @@ test('failover: the backup takes over while the primary is down, the primary tak
   );
   let primaryReceiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
   try {
-    await waitFor(`60 messages on the backup (agent: ${agent.output()})`, () => backup.length >= 60, 30_000);
+    await waitFor(
+      () => `60 messages on the backup (agent: ${agent.output()})`,
+      () => backup.length >= 60,
+      30_000,
+    );
     assert.match(agent.output(), /failed over to another destination/);
     primaryReceiver = await startReceiver({
       host: '127.0.0.1',
@@ -141,7 +145,11 @@ test('tls pinning: the right fingerprint connects without a CA; a wrong one is r
     assert.equal(await refused.stop(), 0);
     assert.equal(got.length, 0, 'nothing sent to an unpinned receiver');
     const pinned = runAgent(config(fingerprint), { AUDITRELAY_PASSWORD: PASSWORD });
-    await waitFor(`30 messages (agent: ${pinned.output()})`, () => got.length >= 30, 20_000);
+    await waitFor(
+      () => `30 messages (agent: ${pinned.output()})`,
+      () => got.length >= 30,
+      20_000,
+    );
     assert.equal(await pinned.stop(), 0);
   } finally {
     await receiver.close();

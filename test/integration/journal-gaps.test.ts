@@ -47,7 +47,7 @@ async function setup(extraSource = '') {
 async function runUntil(config: string, what: string, done: () => boolean) {
   const agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
   try {
-    await waitFor(`${what} (agent: ${agent.output()})`, done, 30_000);
+    await waitFor(() => `${what} (agent: ${agent.output()})`, done, 30_000);
     await new Promise((r) => setTimeout(r, 300));
   } finally {
     await agent.stop();

@@ -201,7 +201,11 @@ for (const [name, maxMessageSize] of [
     const received = () => syslogNg.lines().map(normalized);
     const unique = () => new Set(received().map((sd) => sd['id'] ?? 'missing'));
     try {
-      await waitFor(`all ${total} (have ${unique().size})`, () => unique().size >= total, 120_000);
+      await waitFor(
+        () => `all ${total} (have ${unique().size}; agent: ${agent.output()})`,
+        () => unique().size >= total,
+        120_000,
+      );
     } finally {
       assert.equal(await agent.stop(), 0, agent.output());
       await syslogNg.stop();

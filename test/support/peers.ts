@@ -34,8 +34,9 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `auditrelay-${prefix}-`));
 }
 
+/** Polls `check` until it gives a value; `what` may be a function, to say the state at the deadline. */
 export async function waitFor<T>(
-  what: string,
+  what: string | (() => string),
   check: () => T | undefined | false,
   timeoutMs = 30_000,
   everyMs = 100,
@@ -44,7 +45,10 @@ export async function waitFor<T>(
   for (;;) {
     const value = check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const said = typeof what === 'function' ? what() : what;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${said}`);
+    }
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

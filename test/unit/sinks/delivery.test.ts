@@ -184,6 +184,37 @@ test('a message the receiver keeps refusing is found, cut shorter, then dead-let
   }
 });
 
+test('a receiver that refuses long messages: they are split out at once, not found by halving', async () => {
+  const fake = confirmingDestination();
+  const sink = sinkOver(fake.destination);
+  const ids = Array.from({ length: 64 }, (_, i) => `m${i}`);
+  ids.splice(40, 0, 'LONG1');
+  // Like syslog-ng with a log-msg-size below ours: a connection carrying a long frame is closed.
+  const refuse = setInterval(() => {
+    if (fake.received.at(-1)?.some((m) => m.length > 4)) fake.reset();
+    else fake.end();
+  }, 5);
+  try {
+    const { delivered } = await sink.send(events(...ids), new AbortController().signal);
+    await delivered;
+    // Two tries of the whole batch, then three parts (before, the long one, after), the long
+    // one twice more alone and once cut short. Halving down to it would take about twice as many.
+    assert.ok(
+      fake.received.length <= 8,
+      `${fake.received.length} sends: ${JSON.stringify(fake.received.map((b) => b.length))}`,
+    );
+    const confirmed = fake.received.filter((b) => !b.some((m) => m.length > 4)).flat();
+    assert.deepEqual(
+      confirmed,
+      ids.map((id) => (id === 'LONG1' ? 'LO…' : id)),
+      'every message once, in order',
+    );
+  } finally {
+    clearInterval(refuse);
+    await sink.close();
+  }
+});
+
 test('messages a destination reports refused for good (RELP 500s) go to the dead letters; the batch is delivered', async () => {
   const dead: string[] = [];
   const sink = sinkOver(
