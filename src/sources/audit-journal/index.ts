@@ -29,6 +29,12 @@ const mapepireSchema = z
     requestTimeout: durationSchema
       .default('60s')
       .describe('a request with no answer after this long counts as a lost connection'),
+    heartbeat: durationSchema
+      .default('2s')
+      .refine((ms) => ms >= 100, 'at least 100ms')
+      .describe(
+        'WebSocket ping interval; a ping unanswered by the next one counts as a lost connection (found within 2 intervals)',
+      ),
   })
   .strict();
 
@@ -48,9 +54,11 @@ export const auditJournalConfigSchema = z
       .describe('wait between queries once caught up (IBM warns against sub-second polling)'),
     batchSize: z.number().int().min(1).max(10_000).default(1000).describe('entries per query'),
     startAt: z
-      .enum(['current', 'oldest'])
+      .enum(['current', 'oldest', 'now'])
       .default('current')
-      .describe('without a saved position: attached receiver, or oldest available'),
+      .describe(
+        'without a saved position: the attached receiver from its start, the oldest entry available, or after the newest entry (now)',
+      ),
     entryTypes: z
       .array(z.string().regex(/^[A-Z0-9]{2}$/))
       .default([])
@@ -100,6 +108,7 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
         ca: connection.ca && resolve(context.configDirectory, connection.ca),
         rejectUnauthorized: connection.rejectUnauthorized,
         requestTimeout: connection.requestTimeout,
+        heartbeat: connection.heartbeat,
       },
       context.logger,
     );
