@@ -51,6 +51,7 @@ export class SimulatedMapepireServer {
   private jobCounter = 400000;
   /** Sockets open right now (tests kill them to simulate network faults). */
   readonly sockets = new Set<WebSocket>();
+  /** Statements that ran (passed the prepare checks). */
   statements = 0;
   /** The simulated release (what exists) and DISPLAY_JOURNAL's undocumented answers; tests change them. */
   release: SimulatedRelease;
@@ -167,7 +168,6 @@ export class SimulatedMapepireServer {
             '07001',
           );
         }
-        this.statements++;
         const result = runStatement(statement, parameters, {
           journal: this.options.journal,
           jobLog: session.jobLog,
@@ -176,6 +176,7 @@ export class SimulatedMapepireServer {
           release: this.release,
           registers: { timezone: this.options.timezone, server: this.options.journal.state.systemName },
         });
+        this.statements++;
         const cursor: Cursor = { rows: result.rows[Symbol.iterator](), columns: result.columns };
         session.cursors.set(id, cursor);
         const { data, done } = fetch(cursor, Number(request['rows'] ?? 100), request['terse'] === true);

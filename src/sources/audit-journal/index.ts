@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Source, SourceDescriptor } from '../../core/component.js';
 import { configPath, durationSchema } from '../../core/schema.js';
+import type { Logger } from '../../core/telemetry.js';
 import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
+import type { Db2Connector } from '../../ibmi/db2/port.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { AuditJournalReader } from './reader.js';
@@ -98,24 +100,9 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
   configSchema: auditJournalConfigSchema,
   toEvent: auditJournalRecordToEvent,
   create(config, context): Source<AuditJournalRecord> {
-    const connection = config.connection;
-    const connector = mapepireConnector(
-      {
-        host: connection.host,
-        port: connection.port,
-        user: connection.user,
-        password: connection.password,
-        ca: connection.ca && resolve(context.configDirectory, connection.ca),
-        rejectUnauthorized: connection.rejectUnauthorized,
-        requestTimeout: connection.requestTimeout,
-        heartbeat: connection.heartbeat,
-      },
-      context.logger,
-    );
-    const [journalLibrary = 'QSYS', journal = 'QAUDJRN'] = config.journal.toUpperCase().split('/');
+    const connector = journalConnector(config, context.configDirectory, context.logger);
     return new AuditJournalReader(connector, {
-      journalLibrary,
-      journal,
+      ...journalOf(config),
       batchSize: config.batchSize,
       startAt: config.startAt,
       entryTypes: config.entryTypes,
@@ -128,3 +115,30 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
     });
   },
 };
+
+/** The Db2 for i connection of an audit-journal source (also used by `auditrelay ibmi probe`). */
+export function journalConnector(
+  config: AuditJournalConfig,
+  configDirectory: string,
+  logger: Logger,
+): Db2Connector {
+  const connection = config.connection;
+  return mapepireConnector(
+    {
+      host: connection.host,
+      port: connection.port,
+      user: connection.user,
+      password: connection.password,
+      ca: connection.ca && resolve(configDirectory, connection.ca),
+      rejectUnauthorized: connection.rejectUnauthorized,
+      requestTimeout: connection.requestTimeout,
+      heartbeat: connection.heartbeat,
+    },
+    logger,
+  );
+}
+
+export function journalOf(config: AuditJournalConfig): { journalLibrary: string; journal: string } {
+  const [journalLibrary = 'QSYS', journal = 'QAUDJRN'] = config.journal.toUpperCase().split('/');
+  return { journalLibrary, journal };
+}

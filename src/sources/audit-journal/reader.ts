@@ -79,7 +79,10 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     return this.options.pollInterval;
   }
 
-  async read(after: SourcePosition | undefined): Promise<SourceBatch<AuditJournalRecord>> {
+  async read(
+    after: SourcePosition | undefined,
+    _signal?: AbortSignal,
+  ): Promise<SourceBatch<AuditJournalRecord>> {
     const session = await this.connect();
     try {
       const context = { ccsid: this.options.ccsid, utcOffsetMinutes: await this.currentUtcOffset(session) };
