@@ -9,7 +9,7 @@
  * unknown column is SQL0206, HEX of an argument longer than 16 336 bytes is SQL0171, a
  * result row wider than the record limit is SQL0101 (see sql-types.ts).
  */
-import { SqlError, sqlError } from './sql-errors.js';
+import { sqlError } from './sql-errors.js';
 import {
   bigint,
   blob,
@@ -538,6 +538,6 @@ function callFunction(name: string, args: SqlValue[]): SqlValue {
       return first instanceof Uint8Array ? first.subarray(start, end) : String(first).slice(start, end);
     }
     default:
-      throw new SqlError(`unknown function ${name}`, '42884', -204);
+      throw sqlError('SQL0204', name, '*LIBL', 'N');
   }
 }

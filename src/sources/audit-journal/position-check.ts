@@ -90,11 +90,28 @@ export async function checkPosition(
   return judge(saved, facts, attached);
 }
 
+/** One receiver's facts from QSYS2.JOURNAL_RECEIVER_INFO; fails with SQLCODE -204 where the view does not exist. */
+export async function receiverInfo(connection: Db2Connection, receiver: Receiver): Promise<ReceiverFacts> {
+  const query = receiverInfoQuery(receiver.receiverLibrary, receiver.receiver);
+  const [row] = (await connection.query(query.sql, query.parameters)).rows;
+  if (!row) return { exists: false };
+  const sequence = (value: unknown) =>
+    value === null || value === undefined || String(value).trim() === ''
+      ? undefined
+      : BigInt(String(value).trim());
+  return {
+    exists: true,
+    status: row['STATUS'] == null ? undefined : String(row['STATUS']).trim(),
+    first: sequence(row['FIRST_SEQUENCE_NUMBER']),
+    last: sequence(row['LAST_SEQUENCE_NUMBER']),
+  };
+}
+
 /**
- * One receiver's facts from QSYS2.JOURNAL_RECEIVER_INFO. That view is documented from IBM i
- * 7.5 on (earlier releases may lack it); without it (SQLCODE -204), DISPLAY_JOURNAL itself is
- * asked for the receiver's first entry: a routine failure means the receiver is gone, no rows
- * mean we cannot tell (undefined).
+ * One receiver's facts. QSYS2.JOURNAL_RECEIVER_INFO is documented from IBM i 7.5 on (earlier
+ * releases may lack it); without it (SQLCODE -204), DISPLAY_JOURNAL itself is asked for the
+ * receiver's first entry: a routine failure means the receiver is gone, no rows mean we
+ * cannot tell (undefined).
  */
 export async function receiverFacts(
   connection: Db2Connection,
@@ -102,19 +119,7 @@ export async function receiverFacts(
   options: JournalQueryOptions,
 ): Promise<ReceiverFacts | undefined> {
   try {
-    const query = receiverInfoQuery(receiver.receiverLibrary, receiver.receiver);
-    const [row] = (await connection.query(query.sql, query.parameters)).rows;
-    if (!row) return { exists: false };
-    const sequence = (value: unknown) =>
-      value === null || value === undefined || String(value).trim() === ''
-        ? undefined
-        : BigInt(String(value).trim());
-    return {
-      exists: true,
-      status: row['STATUS'] == null ? undefined : String(row['STATUS']).trim(),
-      first: sequence(row['FIRST_SEQUENCE_NUMBER']),
-      last: sequence(row['LAST_SEQUENCE_NUMBER']),
-    };
+    return await receiverInfo(connection, receiver);
   } catch (error) {
     if (!isMissingObject(error)) throw error;
   }

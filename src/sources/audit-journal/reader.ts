@@ -15,7 +15,7 @@ import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-j
 import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import type { JournalEventContext } from '../../ibmi/journal/to-event.js';
 import { completeEntryData } from './entry-data.js';
-import { attachedReceiver, checkPosition, jobLogReason, receiverFacts } from './position-check.js';
+import { attachedReceiver, checkPosition, jobLogReason, receiverInfo } from './position-check.js';
 import {
   columnProbeQuery,
   type JournalQueryOptions,
@@ -65,8 +65,8 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
   private session: Session | undefined;
   private utcOffset: number | undefined;
   private offsetCheckedAt = 0;
-  /** startAt now: the newest entry when the source started, read after (exclusive). */
-  private startAfter: JournalPosition | { receiverLibrary: string; receiver: string } | undefined;
+  /** startAt now: the newest entry when the source started (read after it), or an empty receiver. */
+  private startAfter: Exclude<JournalStart, string> | undefined;
   /** A saved position already found to be left out by the entryTypes filter. */
   private filteredPosition: string | undefined;
 
@@ -112,12 +112,14 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     }
     const first = rows[0] && positionOf(rows[0]);
     if (first && samePosition(first, saved)) return this.toBatch(rows.slice(1), saved, context);
+    const key = describe(saved);
+    // Already found to be of a type the entry-type filter leaves out: nothing to ask.
+    if (!failure && this.filteredPosition === key) return this.toBatch(rows, saved, context);
 
     // Not the saved entry first: ask the IBM i what happened. The job log is read first, so
     // that nothing this check runs can add to it.
     const jobLog = failure ? await jobLogReason(connection) : undefined;
     const finding = await checkPosition(connection, saved, session.query);
-    const key = describe(saved);
     if (finding.kind === 'lost') {
       return this.positionLost(
         session,
@@ -133,7 +135,7 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     if (finding.kind === 'present' && this.options.entryTypes.length > 0) {
       // The entry exists; with an entry-type filter it may simply not be one of the types asked
       // for (the filter changed since it was read). DISPLAY_JOURNAL without the filter tells.
-      if (this.filteredPosition === key || (await this.isSavedEntryFirst(session, saved))) {
+      if (await this.isSavedEntryFirst(session, saved)) {
         this.filteredPosition = key;
         return this.toBatch(rows, saved, context);
       }
@@ -207,16 +209,15 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
       if (isRoutineFailure(error)) this.startAfter = undefined;
       throw error;
     }
-    const start = 'sequence' in this.startAfter ? this.startAfter : undefined;
+    const { sequence } = this.startAfter;
     const first = rows[0] && positionOf(rows[0]);
-    if (start && first && samePosition(first, start)) rows.shift();
+    if (sequence !== undefined && first && samePosition(first, { ...this.startAfter, sequence }))
+      rows.shift();
     return this.toBatch(rows, undefined, context);
   }
 
   /** The attached receiver and its last sequence number: where `startAt: now` begins. */
-  private async newestEntry(
-    session: Session,
-  ): Promise<JournalPosition | { receiverLibrary: string; receiver: string }> {
+  private async newestEntry(session: Session): Promise<Exclude<JournalStart, string>> {
     const attached = await attachedReceiver(session.connection, session.query);
     if (!attached) {
       throw new AuditRelayError(
@@ -227,7 +228,7 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
         },
       );
     }
-    const facts = await receiverFacts(session.connection, attached, session.query).catch((error: unknown) => {
+    const facts = await receiverInfo(session.connection, attached).catch((error: unknown) => {
       throw isMissingObject(error)
         ? new AuditRelayError(
             'AR_SOURCE_QUERY',
@@ -236,10 +237,11 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
           )
         : error;
     });
-    const start = facts?.last === undefined ? attached : { ...attached, sequence: String(facts.last) };
+    // An empty receiver (no last sequence yet) is read from its start.
+    const start = facts.last === undefined ? attached : { ...attached, sequence: String(facts.last) };
     this.options.logger.info('starting after the newest journal entry', {
       receiver: `${attached.receiverLibrary}/${attached.receiver}`,
-      sequence: 'sequence' in start ? start.sequence : 'none yet',
+      sequence: facts.last === undefined ? 'none yet' : String(facts.last),
     });
     return start;
   }
@@ -321,10 +323,11 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
       const [row] = (await connection.query(SYSTEM_INFO_QUERY)).rows;
       this.takeUtcOffset(row);
       const columns = await this.probeColumns(connection);
+      const { journalLibrary, journal, batchSize, entryTypes } = this.options;
       this.session = {
         connection,
         server: String(row?.['SYSTEM_NAME'] ?? '').trim(),
-        query: { ...this.options, columns },
+        query: { journalLibrary, journal, batchSize, entryTypes, columns },
       };
     } catch (error) {
       await connection.close();

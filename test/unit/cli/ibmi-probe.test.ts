@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Io } from '../../../src/cli/command.js';
 import { main } from '../../../src/cli/main.js';
 import { readType5Heading } from '../../../src/ibmi/journal/heading/type5.js';
 import { TYPE5_HEADING_LENGTH } from '../../../src/ibmi/journal/heading/type5-layout.js';
 import { startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { DEFAULT_RELEASE } from '../../../src/ibmi/simulator/objects.js';
 import { writeAgentConfig } from '../../support/agent.js';
+import { captureIo as capture } from '../../support/io.js';
 import { tempDir } from '../../support/peers.js';
 
 test('ibmi probe writes release, PTF groups, columns, QADSPJR5 fields and one entry of each type, read-only', async () => {
@@ -120,19 +120,3 @@ test('ibmi probe writes release, PTF groups, columns, QADSPJR5 fields and one en
     await sim.stop();
   }
 });
-
-function capture(env: NodeJS.ProcessEnv): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    env,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}

@@ -42,7 +42,10 @@ function recordingLogger(lines: string[]): Logger {
   return logger;
 }
 
-async function setup(options: Partial<ReaderOptions> & { missing?: string[]; heartbeat?: number } = {}) {
+async function setup({
+  missing = [],
+  ...options
+}: Partial<ReaderOptions> & { missing?: string[]; heartbeat?: number } = {}) {
   const sim = await startSimulator({
     directory: tempDir('reader-sim'),
     host: '127.0.0.1',
@@ -55,10 +58,20 @@ async function setup(options: Partial<ReaderOptions> & { missing?: string[]; hea
     receiverSize: 100_000,
     systemName: 'READER',
     startTime: Date.parse('2026-11-27T08:00:00Z'),
-    release: { ...DEFAULT_RELEASE, missing: options.missing ?? [] },
+    release: { ...DEFAULT_RELEASE, missing },
   });
   const log: string[] = [];
-  const logger = recordingLogger(log);
+  const reader = readerOn(sim, options, recordingLogger(log));
+  running.push({ sim, reader });
+  return { sim, reader, log };
+}
+
+/** A reader on the simulator through IBM's Mapepire client. */
+function readerOn(
+  sim: RunningSimulator,
+  { heartbeat = 2000, ...options }: Partial<ReaderOptions> & { heartbeat?: number },
+  logger: Logger,
+) {
   const connector = mapepireConnector(
     {
       host: '127.0.0.1',
@@ -68,11 +81,11 @@ async function setup(options: Partial<ReaderOptions> & { missing?: string[]; hea
       ca: sim.caCertificatePath,
       rejectUnauthorized: true,
       requestTimeout: 10_000,
-      heartbeat: options.heartbeat ?? 2000,
+      heartbeat,
     },
     logger,
   );
-  const reader = new AuditJournalReader(connector, {
+  return new AuditJournalReader(connector, {
     journalLibrary: 'QSYS',
     journal: 'QAUDJRN',
     batchSize: 100,
@@ -86,8 +99,6 @@ async function setup(options: Partial<ReaderOptions> & { missing?: string[]; hea
     logger,
     ...options,
   });
-  running.push({ sim, reader });
-  return { sim, reader, log };
 }
 
 const signal = new AbortController().signal;
@@ -289,7 +300,18 @@ test('startAt now: nothing of the attached receiver is replayed, everything afte
   );
 });
 
-test('an entry-type filter that leaves out the saved entry is not a stall', async () => {
+test('startAt now on a release without JOURNAL_RECEIVER_INFO: a clear error, not a replay', async () => {
+  const { sim, reader } = await setup({ startAt: 'now', missing: ['QSYS2.JOURNAL_RECEIVER_INFO'] });
+  sim.generate(10);
+  await assert.rejects(reader.read(undefined, signal), (error: unknown) => {
+    assert.ok(error instanceof AuditRelayError);
+    assert.equal(error.retryable, false);
+    assert.match(error.message, /startAt: now needs QSYS2\.JOURNAL_RECEIVER_INFO.*use startAt: current/);
+    return true;
+  });
+});
+
+test('an entry-type filter that leaves out the saved entry is not a stall', async (t) => {
   const { sim, reader } = await setup();
   sim.generate(30);
   const { position, batches } = await drain(reader);
@@ -310,7 +332,8 @@ test('an entry-type filter that leaves out the saved entry is not a stall', asyn
     );
   append('ZZ'); // the journal moves on, with nothing of the wanted type
   sim.journal.save();
-  const { reader: filtered } = await setupReaderLike(sim, { entryTypes: [wanted] });
+  const filtered = readerOn(sim, { entryTypes: [wanted] }, recordingLogger([]));
+  t.after(() => filtered.close());
   const quiet = await filtered.read(position, signal);
   assert.deepEqual(quiet.records, [], 'caught up, not AR_SOURCE_STALLED');
   append(wanted);
@@ -320,39 +343,6 @@ test('an entry-type filter that leaves out the saved entry is not a stall', asyn
     [wanted],
   );
 });
-
-/** A second reader on the same simulator with other options. */
-async function setupReaderLike(sim: RunningSimulator, options: Partial<ReaderOptions>) {
-  const connector = mapepireConnector(
-    {
-      host: '127.0.0.1',
-      port: sim.address.port,
-      user: 'AUDITOR',
-      password: PASSWORD,
-      ca: sim.caCertificatePath,
-      rejectUnauthorized: true,
-      requestTimeout: 10_000,
-      heartbeat: 2000,
-    },
-    recordingLogger([]),
-  );
-  const reader = new AuditJournalReader(connector, {
-    journalLibrary: 'QSYS',
-    journal: 'QAUDJRN',
-    batchSize: 100,
-    startAt: 'oldest',
-    entryTypes: [],
-    ccsid: 37,
-    utcOffsetMinutes: undefined,
-    pollInterval: 100,
-    onLostPosition: 'resume-oldest',
-    gapThreshold: 1000,
-    logger: recordingLogger([]),
-    ...options,
-  });
-  running.push({ sim: { stop: async () => {} } as RunningSimulator, reader });
-  return { reader };
-}
 
 test('a connection that stops answering is found by the heartbeat, not by requestTimeout', async () => {
   const { sim, reader, log } = await setup({ heartbeat: 200 });
