@@ -100,18 +100,19 @@ export function runStatement(
     sourceRows = object.rows({ named: new Map(), positional: [] }, context);
   }
   const limit = statement.fetchFirst ?? Number.POSITIVE_INFINITY;
-  let selected: Row[] = [];
+  // Each row is projected as soon as it is selected, so the source's rows need not be kept;
+  // with ORDER BY the sort keys travel with it.
+  const selected: { values: Record<string, SqlValue>; keys: SqlValue[] }[] = [];
   for (const row of sourceRows) {
-    if (statement.where && evaluate(statement.where, evalContext(row)) !== 1) continue;
-    selected.push(row);
+    const values = evalContext(row);
+    if (statement.where && evaluate(statement.where, values) !== 1) continue;
+    const projected: Record<string, SqlValue> = {};
+    for (const item of statement.items) projected[item.alias] = evaluate(item.expr, values);
+    selected.push({ values: projected, keys: statement.orderBy.map((o) => evaluate(o.expr, values)) });
     if (statement.orderBy.length === 0 && selected.length >= limit) break;
   }
   if (statement.orderBy.length > 0) {
-    const keyed = selected.map((row) => ({
-      row,
-      keys: statement.orderBy.map((o) => evaluate(o.expr, evalContext(row))),
-    }));
-    keyed.sort((a, b) => {
+    selected.sort((a, b) => {
       for (const [i, order] of statement.orderBy.entries()) {
         // Db2 sorts NULL high: last ascending, first descending.
         const x = a.keys[i]!;
@@ -121,16 +122,8 @@ export function runStatement(
       }
       return 0;
     });
-    selected = keyed.slice(0, limit).map((k) => k.row);
   }
-  return {
-    columns,
-    rows: selected.map((row) => {
-      const out: Record<string, SqlValue> = {};
-      for (const item of statement.items) out[item.alias] = evaluate(item.expr, evalContext(row));
-      return out;
-    }),
-  };
+  return { columns, rows: selected.slice(0, limit).map((s) => s.values) };
 }
 
 function resolve(

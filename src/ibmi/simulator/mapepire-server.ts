@@ -214,8 +214,13 @@ function fetch(cursor: Cursor, count: number, terse: boolean): { data: unknown[]
   while (data.length < count) {
     const next = cursor.rows.next();
     if (next.done) return { data, done: true };
-    const values = cursor.columns.map((c) => jsonValue(next.value[c.name] ?? null, c.type));
-    data.push(terse ? values : Object.fromEntries(cursor.columns.map((c, i) => [c.name, values[i]])));
+    if (terse) {
+      data.push(cursor.columns.map((c) => jsonValue(next.value[c.name] ?? null, c.type)));
+      continue;
+    }
+    const row: Record<string, unknown> = {};
+    for (const c of cursor.columns) row[c.name] = jsonValue(next.value[c.name] ?? null, c.type);
+    data.push(row);
   }
   return { data, done: false };
 }

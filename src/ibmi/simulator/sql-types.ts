@@ -128,7 +128,10 @@ export function columnMetadata(name: string, type: SqlType): Record<string, unkn
 export function jsonValue(value: SqlValue, type: SqlType): string | number | bigint | null {
   if (value === null) return null;
   if (value instanceof Uint8Array) return Buffer.from(value).toString('hex').toUpperCase();
-  if (isNumeric(type)) return typeof value === 'string' ? Number(value) : value;
+  if (isNumeric(type)) {
+    if (typeof value !== 'bigint') return Number(value);
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  }
   const text = String(value);
   // Only CHAR/NCHAR are right-trimmed since mapepire-server v2.3.1 (commit 6ddbe70).
   return type.name === 'CHAR' ? text.replace(/\s+$/, '') : text;
@@ -136,11 +139,16 @@ export function jsonValue(value: SqlValue, type: SqlType): string | number | big
 
 /**
  * JSON text of a reply. DECIMAL(21,0) values beyond 2^53 must keep every digit on the wire,
- * as Gson writes BigDecimal; JavaScript's JSON.stringify cannot, so bigints go through a
- * placeholder.
+ * as Gson writes BigDecimal; JavaScript's JSON.stringify cannot, so such values stay bigints
+ * (jsonValue) and go through a placeholder — only then, as a replacer slows every reply.
  */
 export function toJson(reply: Record<string, unknown>): string {
-  return JSON.stringify(reply, (_key, value) =>
-    typeof value === 'bigint' ? `\u0000${value}\u0000` : value,
-  ).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
+  try {
+    return JSON.stringify(reply);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(reply, (_key, value) =>
+      typeof value === 'bigint' ? `\u0000${value}\u0000` : value,
+    ).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
+  }
 }
