@@ -60,6 +60,7 @@ async function setup() {
     mapepirePort: port,
     caFile: join(journal, 'server-cert.pem'),
     pollInterval: '200ms',
+    heartbeat: '2s',
     sink: `  - type: syslog\n    host: 127.0.0.1\n    port: ${receiver.address.port}\n    transport: tcp`,
   });
   const agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });

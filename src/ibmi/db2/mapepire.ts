@@ -120,7 +120,8 @@ class MapepireConnection implements Db2Connection {
     this.rejectClosed = reject;
   });
   private readonly heartbeat: NodeJS.Timeout;
-  private awaitingPong = false;
+  /** When the unanswered ping went out; undefined when none is. */
+  private pingSentAt: number | undefined;
 
   constructor(
     private readonly job: SQLJob,
@@ -132,24 +133,31 @@ class MapepireConnection implements Db2Connection {
     const socket = job.getSocket();
     socket.on('close', (code: number) => this.lose(`the WebSocket closed (code ${code})`));
     socket.on('pong', () => {
-      this.awaitingPong = false;
+      this.pingSentAt = undefined;
     });
-    // The Mapepire server runs each request on a thread of its own, so its WebSocket layer
-    // answers pings even during a long query (RFC 6455 §5.5.2: a Pong for every Ping).
-    this.heartbeat = setInterval(() => {
-      if (this.awaitingPong) {
-        this.lose(`no answer to a WebSocket ping within ${options.heartbeat} ms`);
-        socket.terminate();
-        return;
-      }
-      this.awaitingPong = true;
-      try {
-        socket.ping();
-      } catch {
-        this.lose('the WebSocket is no longer open');
-      }
-    }, options.heartbeat);
+    // The Mapepire server runs each SQL request on a thread of its own, so its WebSocket layer
+    // answers pings even during a long query (RFC 6455 §5.5.2: a Pong for every Ping). The
+    // check runs after pending I/O (setImmediate): a pong that arrived while this process was
+    // busy is read before it is judged missing.
+    this.heartbeat = setInterval(() => setImmediate(() => this.beat()), options.heartbeat);
     this.heartbeat.unref();
+  }
+
+  private beat(): void {
+    if (this.lost) return;
+    const socket = this.job.getSocket();
+    if (this.pingSentAt !== undefined) {
+      if (Date.now() - this.pingSentAt < this.options.heartbeat) return;
+      this.lose(`no answer to a WebSocket ping within ${this.options.heartbeat} ms`);
+      socket.terminate();
+      return;
+    }
+    this.pingSentAt = Date.now();
+    try {
+      socket.ping();
+    } catch {
+      this.lose('the WebSocket is no longer open');
+    }
   }
 
   get alive(): boolean {

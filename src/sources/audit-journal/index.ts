@@ -32,7 +32,7 @@ const mapepireSchema = z
       .default('60s')
       .describe('a request with no answer after this long counts as a lost connection'),
     heartbeat: durationSchema
-      .default('2s')
+      .default('5s')
       .refine((ms) => ms >= 100, 'at least 100ms')
       .describe(
         'WebSocket ping interval; a ping unanswered by the next one counts as a lost connection (found within 2 intervals)',
