@@ -17,10 +17,14 @@ import type { FormatLimits } from '../src/core/component.js';
 import type { SecurityEvent } from '../src/core/event.js';
 import { rfc5424Format } from '../src/formats/components.js';
 import type { Db2Connector, Db2Row } from '../src/ibmi/db2/port.js';
-import { displayJournal, displayJournalColumns } from '../src/ibmi/simulator/display-journal.js';
+import { runStatement } from '../src/ibmi/simulator/engine.js';
 import { startSimulator } from '../src/ibmi/simulator/index.js';
+import { DEFAULT_RELEASE, JobLog } from '../src/ibmi/simulator/objects.js';
+import { parseStatement } from '../src/ibmi/simulator/sql.js';
+import { jsonValue } from '../src/ibmi/simulator/sql-types.js';
 import { syslogSink } from '../src/sinks/syslog/index.js';
 import { auditJournalSource } from '../src/sources/audit-journal/index.js';
+import { journalQuery, OPTIONAL_COLUMNS } from '../src/sources/audit-journal/query.js';
 import { AuditJournalReader } from '../src/sources/audit-journal/reader.js';
 import { deadLetters } from '../src/store/dead-letters.js';
 import { silentLogger } from '../src/telemetry/logger.js';
@@ -45,53 +49,44 @@ const simulator = await startSimulator({
   startTime: Date.parse('2026-11-27T00:00:00Z'),
 });
 simulator.generate(entries);
-const rows: Db2Row[] = [];
-for (const entry of displayJournal(simulator.journal, {
+// The agent's own journal query, answered once by the simulator's SQL engine, values as
+// Mapepire serializes them.
+const query = journalQuery('*CURAVLCHN', entries, {
   journalLibrary: 'QSYS',
   journal: 'QAUDJRN',
-  startingReceiverLibrary: '*LIBL',
-  startingReceiverName: '*CURAVLCHN',
-  startingSequence: undefined,
-  endingSequence: undefined,
-  journalCodes: new Set(['T']),
-  entryTypes: undefined,
-})) {
-  const column = displayJournalColumns(entry);
-  const data = column('ENTRY_DATA') as Uint8Array;
-  rows.push({
-    ENTRY_TIMESTAMP: column('ENTRY_TIMESTAMP'),
-    SEQUENCE_NUMBER: String(entry.sequence),
-    JOURNAL_CODE: column('JOURNAL_CODE'),
-    JOURNAL_ENTRY_TYPE: column('JOURNAL_ENTRY_TYPE'),
-    JOB_NAME: column('JOB_NAME'),
-    JOB_USER: column('JOB_USER'),
-    JOB_NUMBER: column('JOB_NUMBER'),
-    PROGRAM_NAME: column('PROGRAM_NAME'),
-    PROGRAM_LIBRARY: column('PROGRAM_LIBRARY'),
-    CURRENT_USER: column('CURRENT_USER'),
-    SYSTEM_NAME: column('SYSTEM_NAME'),
-    RECEIVER_LIBRARY: column('RECEIVER_LIBRARY'),
-    RECEIVER_NAME: column('RECEIVER_NAME'),
-    REMOTE_ADDRESS: column('REMOTE_ADDRESS'),
-    REMOTE_PORT: column('REMOTE_PORT'),
-    ENTRY_DATA_LENGTH: data.length,
-    ENTRY_DATA: Buffer.from(data).toString('hex').toUpperCase(),
-    ENTRY_DATA_MORE: null,
-  });
-}
+  batchSize: entries,
+  entryTypes: [],
+  columns: new Set(OPTIONAL_COLUMNS),
+});
+const result = runStatement(parseStatement(query.sql), query.parameters, {
+  journal: simulator.journal,
+  jobLog: new JobLog(),
+  job: '1/BENCH/QZDASOINIT',
+  behaviour: { lostPosition: 'error', returnNothing: false },
+  release: DEFAULT_RELEASE,
+  registers: { timezone: -50000, server: 'BENCH' },
+});
+const rows: Db2Row[] = result.rows.map((row) =>
+  Object.fromEntries(result.columns.map((c) => [c.name, jsonValue(row[c.name] ?? null, c.type)])),
+);
 await simulator.stop();
 const indexBySequence = new Map(rows.map((row, index) => [String(row['SEQUENCE_NUMBER']), index]));
 
-/** The Db2 port answering from memory: the system-info query, then batches after a position. */
+/** The Db2 port answering from memory: system info, the column probe, then batches after a position. */
 const connector: Db2Connector = {
   target: 'memory',
   async connect() {
     return {
+      alive: true,
       async query(sql, parameters = []) {
-        if (sql.includes('CURRENT TIMEZONE')) return [{ UTC_OFFSET: -50000, SYSTEM_NAME: 'BENCH' }];
+        if (sql.includes('CURRENT TIMEZONE')) {
+          return { rows: [{ UTC_OFFSET: -50000, SYSTEM_NAME: 'BENCH' }], columns: [] };
+        }
+        if (!sql.includes('ENTRY_DATA')) return { rows: [], columns: [] };
         const from = parameters.length ? (indexBySequence.get(String(parameters[2])) ?? rows.length) : 0;
+        const count = Number(/FETCH FIRST (\d+)/.exec(sql)?.[1]);
         // JSON round trip: the agent parses what Mapepire sends, so the bench pays for it too.
-        return JSON.parse(JSON.stringify(rows.slice(from, from + batchSize + (parameters.length ? 1 : 0))));
+        return { rows: JSON.parse(JSON.stringify(rows.slice(from, from + count))), columns: [] };
       },
       async close() {},
     };

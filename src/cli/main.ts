@@ -3,6 +3,7 @@ import { checkCommand } from './check.js';
 import { type Command, EXIT, type Io, parseCommandLine, processIo } from './command.js';
 import { decodeCommand } from './decode.js';
 import { demoCommand } from './demo.js';
+import { ibmiCommand } from './ibmi.js';
 import { receiveCommand } from './receive.js';
 import { runCommand } from './run.js';
 import { simulateCommand } from './simulate.js';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   decodeCommand,
   simulateCommand,
   receiveCommand,
+  ibmiCommand,
 ];
 
 const USAGE = `Usage: auditrelay COMMAND [options]

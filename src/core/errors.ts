@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   AR_SOURCE_TLS: 'The TLS certificate of the IBM i could not be verified.',
   AR_SOURCE_QUERY: 'The journal query failed on the IBM i.',
   AR_SOURCE_POSITION_LOST: 'The saved journal position no longer exists on the IBM i.',
+  AR_SOURCE_STALLED:
+    'The journal query returned nothing at the saved position although that entry exists and newer ones follow.',
   AR_SOURCE_GAP:
     'Journal entries were lost before the agent could read them (receiver deleted or sequence reset).',
   AR_SINK_UNREACHABLE: 'The SIEM receiver cannot be reached.',

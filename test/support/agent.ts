@@ -56,6 +56,8 @@ export interface AgentYamlOptions {
   batchSize?: number;
   /** More lines for the source, indented like its keys (e.g. "    onLostPosition: stop"). */
   sourceExtra?: string;
+  /** connection.heartbeat of the source. */
+  heartbeat?: string;
 }
 
 /** Writes an agent config file in the documented YAML form; the password comes from ${AUDITRELAY_PASSWORD}. */
@@ -76,6 +78,7 @@ sources:
       user: AUDITOR
       password: \${AUDITRELAY_PASSWORD}
       ca: ${options.caFile}
+      heartbeat: ${options.heartbeat ?? '5s'}
     pollInterval: ${options.pollInterval ?? '200ms'}
     batchSize: ${options.batchSize ?? 500}
     startAt: oldest

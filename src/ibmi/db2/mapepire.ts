@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as mapepire from '@ibm/mapepire-js';
-import { AuditRelayError, retryable } from '../../core/errors.js';
+import { AuditRelayError, describeError, retryable } from '../../core/errors.js';
 import type { Logger } from '../../core/telemetry.js';
-import type { Db2Connection, Db2Connector, Db2Parameter, Db2Row } from './port.js';
+import {
+  type Db2Column,
+  type Db2Connection,
+  type Db2Connector,
+  type Db2Parameter,
+  type Db2Result,
+  type Db2Row,
+  SqlFailure,
+} from './port.js';
 
 // The package is CommonJS with exports Node's ESM loader cannot detect statically: under ESM
 // they sit on `default`, under CommonJS on the namespace itself.
@@ -17,12 +25,22 @@ export interface MapepireOptions {
   /** PEM file of the CA (or the self-signed certificate) that signed the Mapepire server's certificate. */
   ca?: string;
   rejectUnauthorized: boolean;
-  /** Milliseconds before a request with no answer counts as a lost connection. */
+  /** Milliseconds before a request (or a connection attempt) with no answer counts as a lost connection. */
   requestTimeout: number;
+  /** Milliseconds between WebSocket pings; a ping still unanswered at the next one means the connection is dead. */
+  heartbeat: number;
 }
 
+/** Rows per block: `sql` brings the first block, each `sqlmore` the next. */
+const BLOCK_ROWS = 1000;
+
 /**
- * Db2 for i over Mapepire, with IBM's own client (@ibm/mapepire-js).
+ * Db2 for i over Mapepire, with IBM's own client (@ibm/mapepire-js) for the WebSocket, the
+ * sign-on and the request/reply matching. Requests go through the client's `send()` rather
+ * than its Query class, because Query drops SQLSTATE and SQLCODE from errors of `sqlmore`
+ * and folds them into the message text of others; here every reply's `sql_state` and
+ * `sql_rc` are kept (SqlFailure).
+ *
  * The client writes connection errors to console.log; the agent never uses console.log
  * itself, so we route it into our debug log rather than let it print stack traces.
  */
@@ -43,81 +61,209 @@ export function mapepireConnector(options: MapepireOptions, logger: Logger): Db2
         }
       }
       const job = new SQLJob();
+      const connecting = job.connect({
+        host: options.host,
+        port: options.port,
+        user: options.user,
+        password: options.password,
+        ca,
+        rejectUnauthorized: options.rejectUnauthorized,
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              retryable(
+                'AR_SOURCE_UNREACHABLE',
+                `no answer from ${target} within ${options.requestTimeout} ms`,
+              ),
+            ),
+          options.requestTimeout,
+        );
+      });
       try {
-        await job.connect({
-          host: options.host,
-          port: options.port,
-          user: options.user,
-          password: options.password,
-          ca,
-          rejectUnauthorized: options.rejectUnauthorized,
-        });
+        await Promise.race([connecting, timedOut]);
       } catch (error) {
+        // A handshake that completes after we gave up must not leave a server job behind.
+        connecting.then(
+          () => job.close(),
+          () => {},
+        );
         await job.close().catch(() => {});
-        throw classifyConnectError(error, target);
+        throw error instanceof AuditRelayError ? error : classifyConnectError(error, target);
+      } finally {
+        clearTimeout(timer);
       }
-      return new MapepireConnection(job, target, options.requestTimeout);
+      return new MapepireConnection(job, target, options, logger);
     },
   };
 }
 
+interface Reply {
+  success?: boolean;
+  error?: string;
+  sql_state?: string | null;
+  sql_rc?: number;
+  data?: Db2Row[];
+  is_done?: boolean;
+  metadata?: {
+    columns?: { name: string; type: string; precision?: number; scale?: number; nullable?: number }[];
+  };
+}
+
 class MapepireConnection implements Db2Connection {
+  private lost: AuditRelayError | undefined;
+  private rejectClosed!: (error: AuditRelayError) => void;
+  /** Rejects when the connection is lost: every request in flight races against it. */
+  private readonly closed = new Promise<never>((_, reject) => {
+    this.rejectClosed = reject;
+  });
+  private readonly heartbeat: NodeJS.Timeout;
+  /** When the unanswered ping went out; undefined when none is. */
+  private pingSentAt: number | undefined;
+
   constructor(
     private readonly job: SQLJob,
     private readonly target: string,
-    private readonly requestTimeout: number,
-  ) {}
+    private readonly options: MapepireOptions,
+    private readonly logger: Logger,
+  ) {
+    this.closed.catch(() => {});
+    const socket = job.getSocket();
+    socket.on('close', (code: number) => this.lose(`the WebSocket closed (code ${code})`));
+    socket.on('pong', () => {
+      this.pingSentAt = undefined;
+    });
+    // The Mapepire server runs each SQL request on a thread of its own, so its WebSocket layer
+    // answers pings even during a long query (RFC 6455 §5.5.2: a Pong for every Ping). The
+    // check runs after pending I/O (setImmediate): a pong that arrived while this process was
+    // busy is read before it is judged missing.
+    this.heartbeat = setInterval(() => setImmediate(() => this.beat()), options.heartbeat);
+    this.heartbeat.unref();
+  }
 
-  async query(sql: string, parameters: readonly Db2Parameter[] = []): Promise<Db2Row[]> {
-    const query = this.job.query<Db2Row>(sql, parameters.length ? { parameters: [...parameters] } : {});
+  private beat(): void {
+    if (this.lost) return;
+    const socket = this.job.getSocket();
+    if (this.pingSentAt !== undefined) {
+      if (Date.now() - this.pingSentAt < this.options.heartbeat) return;
+      this.lose(`no answer to a WebSocket ping within ${this.options.heartbeat} ms`);
+      socket.terminate();
+      return;
+    }
+    this.pingSentAt = Date.now();
     try {
-      const rows: Db2Row[] = [];
-      let result = await this.withTimeout(query.execute(1000));
-      rows.push(...(result.data ?? []));
-      while (!result.is_done) {
-        result = await this.withTimeout(query.fetchMore(1000));
-        rows.push(...(result.data ?? []));
-      }
-      return rows;
-    } catch (error) {
-      if (error instanceof AuditRelayError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      if (/Connection failed|not open|closed/i.test(message)) {
-        throw retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost`, error);
-      }
-      throw new AuditRelayError('AR_SOURCE_QUERY', `the query failed on the IBM i: ${message}`, {
-        cause: error,
-        retryable: true,
-      });
-    } finally {
-      await query.close().catch(() => {});
-      // mapepire-js keeps every Query in a static list until cleanup() runs; a poller that
-      // never cleans up grows without bound.
-      const Query = query.constructor as { cleanup?: () => Promise<void> };
-      await Query.cleanup?.().catch(() => {});
+      socket.ping();
+    } catch {
+      this.lose('the WebSocket is no longer open');
     }
   }
 
-  private withTimeout<T>(promise: Promise<T>): Promise<T> {
+  get alive(): boolean {
+    return this.lost === undefined;
+  }
+
+  private lose(reason: string): void {
+    if (this.lost) return;
+    this.lost = retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost: ${reason}`);
+    clearInterval(this.heartbeat);
+    this.logger.warn(describeError(this.lost));
+    this.rejectClosed(this.lost);
+  }
+
+  private async request(body: Record<string, unknown>): Promise<Reply> {
+    if (this.lost) throw this.lost;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            retryable(
-              'AR_SOURCE_UNREACHABLE',
-              `no answer from ${this.target} within ${this.requestTimeout} ms`,
-            ),
-          ),
-        this.requestTimeout,
-      );
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // The reply may still come, or never: the connection is in an unknown state.
+        this.lose(`no answer within ${this.options.requestTimeout} ms`);
+        void this.close();
+        reject(this.lost);
+      }, this.options.requestTimeout);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    try {
+      const reply = await Promise.race([
+        this.job.send<Reply>(body as unknown as Parameters<SQLJob['send']>[0]),
+        this.closed,
+        timedOut,
+      ]);
+      if (reply.success !== true) throw sqlError(reply);
+      return reply;
+    } catch (error) {
+      if (error instanceof AuditRelayError) throw error;
+      // The client rejects requests in flight when the socket closes ("Connection failed …").
+      throw retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost`, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async query(sql: string, parameters: readonly Db2Parameter[] = []): Promise<Db2Result> {
+    const id = SQLJob.getNewUniqueId('query');
+    let done = false;
+    try {
+      let reply = await this.request({
+        id,
+        type: parameters.length ? 'prepare_sql_execute' : 'sql',
+        sql,
+        rows: BLOCK_ROWS,
+        ...(parameters.length ? { parameters: [...parameters] } : {}),
+      });
+      const columns = (reply.metadata?.columns ?? []).map(
+        (c): Db2Column => ({
+          name: c.name,
+          type: c.type,
+          precision: c.precision,
+          scale: c.scale,
+          nullable: c.nullable === undefined ? undefined : c.nullable !== 0,
+        }),
+      );
+      const rows: Db2Row[] = [...(reply.data ?? [])];
+      while (reply.is_done !== true) {
+        reply = await this.request({
+          id: SQLJob.getNewUniqueId('fetchMore'),
+          type: 'sqlmore',
+          cont_id: id,
+          rows: BLOCK_ROWS,
+        });
+        rows.push(...(reply.data ?? []));
+      }
+      done = true;
+      return { rows, columns };
+    } finally {
+      // A statement left open after an error holds a cursor on the server.
+      if (!done && this.alive) {
+        this.job
+          .send({ id: SQLJob.getNewUniqueId('sqlclose'), type: 'sqlclose', cont_id: id } as never)
+          .catch(() => {});
+      }
+    }
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.lost ??= retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was closed`);
     await this.job.close().catch(() => {});
   }
+}
+
+/** An error reply: SQLSTATE and SQLCODE kept apart from the text (null/absent for non-SQL errors). */
+function sqlError(reply: Reply): AuditRelayError {
+  const failure = new SqlFailure(
+    reply.error || 'the server gave no reason',
+    reply.sql_state ?? undefined,
+    typeof reply.sql_rc === 'number' ? reply.sql_rc : undefined,
+  );
+  const codes =
+    failure.sqlState || failure.sqlCode
+      ? ` (SQLSTATE ${failure.sqlState ?? 'none'}, SQLCODE ${failure.sqlCode ?? 'none'})`
+      : '';
+  return new AuditRelayError('AR_SOURCE_QUERY', `the query failed on the IBM i${codes}`, {
+    cause: failure,
+    retryable: true,
+  });
 }
 
 function classifyConnectError(error: unknown, target: string): AuditRelayError {

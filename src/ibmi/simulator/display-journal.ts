@@ -1,13 +1,14 @@
 import { readType5Heading } from '../journal/heading/type5.js';
 import { TYPE5_HEADING_LENGTH } from '../journal/heading/type5-layout.js';
 import type { ReceiverInfo, SimulatedJournal, StoredEntry } from './journal.js';
-import { SqlError, type SqlValue } from './sql.js';
+import { type ColumnDef, column, type ObjectContext, type Row, type SimulatedObject } from './objects.js';
+import { sqlError } from './sql-errors.js';
+import { blob, char, decimal, integer, type SqlValue, timestamp, varchar } from './sql-types.js';
 
 /**
  * QSYS2.DISPLAY_JOURNAL over the simulated journal. Follows IBM's documented parameters
  * (STARTING_RECEIVER_LIBRARY/NAME with *CURRENT, *CURCHAIN, *CURAVLCHN; STARTING_SEQUENCE;
- * JOURNAL_CODES; JOURNAL_ENTRY_TYPES; ENDING_SEQUENCE). Behaviour at edges that IBM does
- * not document (an unknown starting sequence) is our choice and says so in its error text.
+ * JOURNAL_CODES; JOURNAL_ENTRY_TYPES; ENDING_SEQUENCE).
  */
 export interface DisplayJournalArgs {
   journalLibrary: string;
@@ -20,7 +21,7 @@ export interface DisplayJournalArgs {
   entryTypes: Set<string> | undefined;
 }
 
-export function displayJournalArgs(named: Map<string, SqlValue>): DisplayJournalArgs {
+export function displayJournalArgs(named: ReadonlyMap<string, SqlValue>): DisplayJournalArgs {
   const text = (name: string) => {
     const value = named.get(name);
     return value === null || value === undefined ? undefined : String(value).trim().toUpperCase();
@@ -33,13 +34,12 @@ export function displayJournalArgs(named: Map<string, SqlValue>): DisplayJournal
   const sequence = (name: string) => {
     const value = text(name);
     if (value === undefined || value === '') return undefined;
-    if (!/^\d{1,21}$/.test(value)) throw new SqlError(`Value for ${name} not valid.`, '22023', -171);
+    if (!/^\d{1,21}$/.test(value)) throw sqlError('SQL0171', name, 'DISPLAY_JOURNAL');
     return BigInt(value);
   };
   const journalLibrary = text('JOURNAL_LIBRARY');
   const journal = text('JOURNAL_NAME');
-  if (!journalLibrary || !journal)
-    throw new SqlError('JOURNAL_LIBRARY and JOURNAL_NAME are required.', '42886', -469);
+  if (!journalLibrary || !journal) throw sqlError('SQL0440', 'DISPLAY_JOURNAL', 'QSYS2');
   return {
     journalLibrary,
     journal,
@@ -52,15 +52,31 @@ export function displayJournalArgs(named: Map<string, SqlValue>): DisplayJournal
   };
 }
 
-export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalArgs): Generator<StoredEntry> {
+/**
+ * DISPLAY_JOURNAL's rows. Where IBM documents no answer (a starting receiver or sequence
+ * that no longer exists) the behaviour is the test's choice: SQL0443 with only the generic
+ * first-level text, the CPF message left in the job log as the real function leaves its
+ * escape message (CPF ids here are our guess, not confirmed); or no rows at all.
+ */
+export function* displayJournal(
+  journal: SimulatedJournal,
+  args: DisplayJournalArgs,
+  context: Pick<ObjectContext, 'behaviour' | 'jobLog'>,
+): Generator<StoredEntry> {
+  const fail = (cpf: string, text: string) => {
+    context.jobLog.add(cpf, 'ESCAPE', 40, text);
+    context.jobLog.add('SQL0443', 'DIAGNOSTIC', 30, 'Trigger program or external routine detected an error.');
+    return sqlError('SQL0443');
+  };
   const state = journal.state;
   if (args.journalLibrary !== state.journalLibrary || args.journal !== state.journal) {
-    throw new SqlError(
-      `Journal ${args.journal} in ${args.journalLibrary} not found. (CPF7002)`,
-      '38501',
-      -443,
-    );
+    throw fail('CPF9801', `Object ${args.journal} in library ${args.journalLibrary} not found.`);
   }
+  if (context.behaviour.returnNothing) return;
+  const lost = (cpf: string, text: string) => {
+    if (context.behaviour.lostPosition === 'empty') return undefined;
+    throw fail(cpf, text);
+  };
   const chain = journal.receivers;
   let startIndex: number;
   switch (args.startingReceiverName) {
@@ -78,10 +94,9 @@ export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalA
           (args.startingReceiverLibrary === '*LIBL' || r.library === args.startingReceiverLibrary),
       );
       if (startIndex < 0 || chain[startIndex]!.status === 'DELETED') {
-        throw new SqlError(
-          `Receiver ${args.startingReceiverName} in ${args.startingReceiverLibrary} not found. (CPF7007)`,
-          '38501',
-          -443,
+        return lost(
+          'CPF9801',
+          `Object ${args.startingReceiverName} in library ${args.startingReceiverLibrary} not found.`,
         );
       }
     }
@@ -94,14 +109,7 @@ export function* displayJournal(journal: SimulatedJournal, args: DisplayJournalA
   if (args.startingSequence !== undefined) {
     const starts = receivers.map((r) => indexOfSequence(journal.entriesOf(r), args.startingSequence!));
     const found = starts.findIndex((index) => index >= 0);
-    if (found < 0) {
-      // Simulator's choice (IBM documents no message for this): CPF7053-style failure.
-      throw new SqlError(
-        `Starting sequence ${args.startingSequence} not found in the receiver range. (CPF7053)`,
-        '38501',
-        -443,
-      );
-    }
+    if (found < 0) return lost('CPF7054', 'FROM and TO values not valid.');
     first = { receiver: found, entry: starts[found]! };
   }
   for (let r = first.receiver; r < receivers.length; r++) {
@@ -138,45 +146,97 @@ function firstAvailable(chain: readonly ReceiverInfo[]): number {
   return chain.findIndex((r) => r.status !== 'DELETED');
 }
 
-/** Column values of one entry as DISPLAY_JOURNAL returns them (CHAR columns trimmed as Mapepire does). */
-export function displayJournalColumns(entry: StoredEntry): (name: string) => SqlValue {
+/**
+ * DISPLAY_JOURNAL's result columns. The names are those public code selects from the real
+ * function (codefori/vscode-ibmi-fs, journal readers); IBM's column table could not be read
+ * in full, so the types and null rules are our reading (K): names VARCHAR, codes CHAR,
+ * sequence numbers DECIMAL(21,0) (Char(20) digits in the *TYPE5 heading), ENTRY_DATA a BLOB
+ * (BLOB(2G) per IBM's support page on DISPLAY_JOURNAL). All nullable, as in IBM's other
+ * journal services.
+ */
+export const DISPLAY_JOURNAL_RESULT: readonly ColumnDef[] = [
+  column('ENTRY_TIMESTAMP', timestamp(true)),
+  column('SEQUENCE_NUMBER', decimal(21, 0, true)),
+  column('JOURNAL_CODE', char(1, true)),
+  column('JOURNAL_ENTRY_TYPE', char(2, true)),
+  column('COUNT_OR_RRN', decimal(21, 0, true)),
+  column('INDICATOR_FLAG', char(1, true)),
+  column('JOB_NAME', varchar(10, true)),
+  column('JOB_USER', varchar(10, true)),
+  column('JOB_NUMBER', char(6, true)),
+  column('PROGRAM_NAME', varchar(10, true)),
+  column('PROGRAM_LIBRARY', varchar(10, true)),
+  column('PROGRAM_LIBRARY_ASP_DEVICE', varchar(10, true)),
+  column('PROGRAM_LIBRARY_ASP_NUMBER', integer(true)),
+  column('CURRENT_USER', varchar(10, true)),
+  column('USER_NAME', varchar(10, true)),
+  column('SYSTEM_NAME', varchar(8, true)),
+  column('SYSTEM_SEQUENCE_NUMBER', decimal(21, 0, true)),
+  column('RECEIVER_NAME', varchar(10, true)),
+  column('RECEIVER_LIBRARY', varchar(10, true)),
+  column('RECEIVER_ASP_DEVICE', varchar(10, true)),
+  column('RECEIVER_ASP_NUMBER', integer(true)),
+  column('ARM_NUMBER', integer(true)),
+  column('REMOTE_PORT', integer(true)),
+  column('REMOTE_ADDRESS', varchar(46, true)),
+  column('ENTRY_DATA', blob(2_147_483_647, true)),
+];
+
+/** Column values of one entry, read from its *TYPE5 record. */
+export function displayJournalRow(entry: StoredEntry): Row {
   const heading = readType5Heading(entry.record, 37);
+  const text = (key: string) => heading[key] || null;
+  const number = (key: string) => (heading[key] ? Number(heading[key]) : null);
+  const big = (key: string) => (/^\d+$/.test(heading[key] ?? '') ? BigInt(heading[key]!) : null);
   return (name) => {
     switch (name) {
       case 'ENTRY_TIMESTAMP': {
-        // Mapepire/JTOpen render TIMESTAMP as `YYYY-MM-DD HH:MM:SS.ffffff`.
         const t = heading['timestamp'] ?? '';
         return `${t.slice(0, 10)} ${t.slice(11, 13)}:${t.slice(14, 16)}:${t.slice(17, 19)}.${t.slice(20)}`;
       }
       case 'SEQUENCE_NUMBER':
-        return Number(entry.sequence) <= Number.MAX_SAFE_INTEGER
-          ? Number(entry.sequence)
-          : String(entry.sequence);
+        return entry.sequence;
       case 'JOURNAL_CODE':
-        return heading['journalCode'] ?? null;
+        return text('journalCode');
       case 'JOURNAL_ENTRY_TYPE':
-        return heading['entryType'] ?? null;
+        return text('entryType');
+      case 'COUNT_OR_RRN':
+        return big('countOrRrn');
+      case 'INDICATOR_FLAG':
+        return text('flag');
       case 'JOB_NAME':
-        return heading['jobName'] ?? null;
+        return text('jobName');
       case 'JOB_USER':
-        return heading['jobUser'] ?? null;
+        return text('jobUser');
       case 'JOB_NUMBER':
         return (heading['jobNumber'] ?? '').padStart(6, '0');
       case 'PROGRAM_NAME':
-        return heading['programName'] ?? null;
+        return text('programName');
       case 'PROGRAM_LIBRARY':
-        return heading['programLibrary'] ?? null;
+        return text('programLibrary');
+      case 'PROGRAM_LIBRARY_ASP_DEVICE':
+        return text('programAspDevice');
+      case 'PROGRAM_LIBRARY_ASP_NUMBER':
+        return number('programAspNumber');
       case 'CURRENT_USER':
       case 'USER_NAME':
-        return heading['currentUser'] ?? null;
+        return text('currentUser');
       case 'SYSTEM_NAME':
-        return heading['systemName'] ?? null;
+        return text('systemName');
+      case 'SYSTEM_SEQUENCE_NUMBER':
+        return big('systemSequence');
       case 'RECEIVER_LIBRARY':
         return entry.receiver.library;
       case 'RECEIVER_NAME':
         return entry.receiver.name;
+      case 'RECEIVER_ASP_DEVICE':
+        return text('receiverAspDevice');
+      case 'RECEIVER_ASP_NUMBER':
+        return number('receiverAspNumber');
+      case 'ARM_NUMBER':
+        return number('armNumber');
       case 'REMOTE_ADDRESS':
-        return heading['remoteAddress'] || null;
+        return text('remoteAddress');
       case 'REMOTE_PORT': {
         const port = Number(heading['remotePort']);
         return port > 0 ? port : null;
@@ -184,7 +244,35 @@ export function displayJournalColumns(entry: StoredEntry): (name: string) => Sql
       case 'ENTRY_DATA':
         return entry.record.subarray(TYPE5_HEADING_LENGTH);
       default:
-        throw new SqlError(`Column or global variable ${name} not found.`, '42703', -206);
+        return null;
     }
   };
 }
+
+/** The parameters in the order of IBM's syntax diagram, for positional arguments. */
+const PARAMETER_ORDER = [
+  'JOURNAL_LIBRARY',
+  'JOURNAL_NAME',
+  'STARTING_RECEIVER_LIBRARY',
+  'STARTING_RECEIVER_NAME',
+  'STARTING_TIMESTAMP',
+  'STARTING_SEQUENCE',
+  'JOURNAL_CODES',
+  'JOURNAL_ENTRY_TYPES',
+];
+
+export const DISPLAY_JOURNAL: SimulatedObject = {
+  schema: 'QSYS2',
+  name: 'DISPLAY_JOURNAL',
+  kind: 'function',
+  columns: DISPLAY_JOURNAL_RESULT,
+  *rows(args, context) {
+    const named = new Map(args.named);
+    args.positional.forEach((value, i) => {
+      if (PARAMETER_ORDER[i]) named.set(PARAMETER_ORDER[i], value);
+    });
+    for (const entry of displayJournal(context.journal, displayJournalArgs(named), context)) {
+      yield displayJournalRow(entry);
+    }
+  },
+};

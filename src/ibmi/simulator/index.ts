@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { localhostCertificates } from '../../testkit/x509.js';
 import { SimulatedJournal } from './journal.js';
 import { SimulatedMapepireServer } from './mapepire-server.js';
+import type { SimulatedRelease } from './objects.js';
 import { EntryWriter } from './record-writer.js';
 import { Scenario, type ScenarioState } from './scenario.js';
 
@@ -26,6 +27,8 @@ export interface SimulatorOptions {
   systemName: string;
   /** Fixed start of the simulated clock (epoch ms); without it entries carry real time. */
   startTime?: number;
+  /** What the simulated release has (default: 7.5 with every object and column). */
+  release?: SimulatedRelease;
 }
 
 interface GeneratorState {
@@ -115,6 +118,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     tls: { cert: serverCert.certificate + ca.certificate, key: serverCert.key },
     journal,
     timezone: timezoneDuration(options.utcOffsetMinutes),
+    release: options.release,
   });
   const address = await server.listen();
   persist();

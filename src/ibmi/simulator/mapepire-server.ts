@@ -2,14 +2,19 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { displayJournal, displayJournalArgs, displayJournalColumns } from './display-journal.js';
+import { runStatement } from './engine.js';
 import type { SimulatedJournal } from './journal.js';
-import { evaluate, parseStatement, SqlError, type SqlValue, type Statement } from './sql.js';
+import { DEFAULT_RELEASE, JobLog, type SimulatedRelease, type SimulatorBehaviour } from './objects.js';
+import { parseStatement } from './sql.js';
+import { driverError, SqlError } from './sql-errors.js';
+import { columnMetadata, jsonValue, type SqlType, type SqlValue, toJson } from './sql-types.js';
 
 /**
  * The simulated IBM i's Mapepire server: WebSocket over TLS at /db/, HTTP Basic
- * authentication on the upgrade, JSON requests and responses as in Mapepire's PROTOCOL.md
- * (connect, sql, prepare_sql_execute, sqlmore, sqlclose, ping, getversion, exit).
+ * authentication on the upgrade, JSON requests and replies as in Mapepire's PROTOCOL.md
+ * (connect, sql, prepare_sql_execute, sqlmore, sqlclose, ping, getversion, exit). Replies
+ * have the real server's shape (mapepire-server v2.3.3, ClientRequest): `id` first, an error
+ * as `error`, `success: false`, then `sql_state` and `sql_rc` only for SQL errors.
  */
 export interface MapepireServerOptions {
   host: string;
@@ -20,14 +25,25 @@ export interface MapepireServerOptions {
   journal: SimulatedJournal;
   /** CURRENT TIMEZONE as Db2 returns it: a DECIMAL(6,0) duration hhmmss. */
   timezone: number;
+  release?: SimulatedRelease;
 }
 
 interface Cursor {
   rows: Iterator<Record<string, SqlValue>>;
-  columns: string[];
+  columns: { name: string; type: SqlType }[];
+}
+
+interface Session {
+  job: string;
+  connected: boolean;
+  jobLog: JobLog;
+  cursors: Map<string, Cursor>;
 }
 
 const VERSION = { version: 'auditrelay-simulator', build_date: '2026-11-27' };
+
+/** A request the server refuses outright (a RuntimeException there): no SQLSTATE, no SQLCODE. */
+class RequestError extends Error {}
 
 export class SimulatedMapepireServer {
   private readonly https: Server;
@@ -35,9 +51,14 @@ export class SimulatedMapepireServer {
   private jobCounter = 400000;
   /** Sockets open right now (tests kill them to simulate network faults). */
   readonly sockets = new Set<WebSocket>();
+  /** Statements that ran (passed the prepare checks). */
   statements = 0;
+  /** The simulated release (what exists) and DISPLAY_JOURNAL's undocumented answers; tests change them. */
+  release: SimulatedRelease;
+  behaviour: SimulatorBehaviour = { lostPosition: 'error', returnNothing: false };
 
   constructor(private readonly options: MapepireServerOptions) {
+    this.release = options.release ?? DEFAULT_RELEASE;
     this.https = createServer({ cert: options.tls.cert, key: options.tls.key });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 50 * 1024 * 1024 });
     this.https.on('upgrade', (request, socket, head) => {
@@ -80,90 +101,92 @@ export class SimulatedMapepireServer {
 
   private serve(ws: WebSocket): void {
     this.sockets.add(ws);
-    const cursors = new Map<string, Cursor>();
-    const job = `${this.jobCounter++}/QUSER/QZDASOINIT`;
+    const session: Session = {
+      job: `${this.jobCounter++}/QUSER/QZDASOINIT`,
+      connected: false,
+      jobLog: new JobLog(),
+      cursors: new Map(),
+    };
+    let unparseable = 0;
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('message', (data) => {
       const started = Date.now();
       let request: Record<string, unknown>;
       try {
         request = JSON.parse(data.toString());
-      } catch (error) {
+      } catch {
+        const id = `unparseable_${++unparseable}`;
         ws.send(
-          JSON.stringify({
-            id: 'unparseable_1',
+          toJson({
+            id,
+            error: `Non-parseable request: '${data.toString()}'`,
             success: false,
-            error: String(error),
-            unparseable: data.toString(),
+            execution_time: 0,
           }),
         );
         return;
       }
       const reply = (body: Record<string, unknown>) =>
-        ws.send(JSON.stringify({ id: request['id'], ...body, execution_time: Date.now() - started }));
+        ws.send(`${toJson({ id: request['id'], ...body, execution_time: Date.now() - started })}\n`);
       try {
-        reply(this.handle(request, cursors, job));
+        reply({ ...this.handle(request, session), success: true });
       } catch (error) {
         if (error instanceof SqlError) {
-          reply({ success: false, error: error.message, sql_rc: error.sqlCode, sql_state: error.sqlState });
+          reply({ error: error.message, success: false, sql_state: error.sqlState, sql_rc: error.sqlCode });
         } else {
-          reply({ success: false, error: error instanceof Error ? error.message : String(error) });
+          reply({ error: error instanceof Error ? error.message : String(error), success: false });
         }
       }
       if (request['type'] === 'exit') ws.close();
     });
   }
 
-  private handle(
-    request: Record<string, unknown>,
-    cursors: Map<string, Cursor>,
-    job: string,
-  ): Record<string, unknown> {
+  private handle(request: Record<string, unknown>, session: Session): Record<string, unknown> {
     const id = String(request['id'] ?? '');
     switch (request['type']) {
       case 'connect':
-        return { success: true, job };
+        session.connected = true;
+        return { job: session.job };
       case 'ping':
-        return { success: true, alive: true, db_alive: true };
+        return { alive: true, db_alive: session.connected };
       case 'getversion':
-        return { success: true, ...VERSION };
+        return { ...VERSION };
       case 'getdbjob':
-        return { success: true, job };
+        return { job: session.job };
       case 'exit':
-        return { success: true };
+        return {};
       case 'sql':
       case 'prepare_sql_execute': {
-        if (typeof request['sql'] !== 'string') throw new SqlError('sql not specified', '42601', -104);
+        // Before `connect` the server has no JDBC connection: SQLException("Not connected").
+        if (!session.connected) throw new SqlError('Not connected', null, 0);
+        if (typeof request['sql'] !== 'string') throw new RequestError('sql not specified');
         const parameters = Array.isArray(request['parameters']) ? (request['parameters'] as SqlValue[]) : [];
         const statement = parseStatement(request['sql']);
         if (statement.parameterCount !== parameters.length) {
-          throw new SqlError(
-            `Statement has ${statement.parameterCount} parameter markers; ${parameters.length} values given.`,
+          throw driverError(
+            'The number of parameter values set or registered does not match the number of parameters.',
             '07001',
-            -313,
           );
         }
+        const result = runStatement(statement, parameters, {
+          journal: this.options.journal,
+          jobLog: session.jobLog,
+          job: session.job,
+          behaviour: this.behaviour,
+          release: this.release,
+          registers: { timezone: this.options.timezone, server: this.options.journal.state.systemName },
+        });
         this.statements++;
-        const cursor = this.open(statement, parameters);
-        cursors.set(id, cursor);
-        const rows = Number(request['rows'] ?? 1000);
-        const { data, done } = fetch(cursor, rows, request['terse'] === true);
-        if (done) cursors.delete(id);
+        const cursor: Cursor = { rows: result.rows[Symbol.iterator](), columns: result.columns };
+        session.cursors.set(id, cursor);
+        const { data, done } = fetch(cursor, Number(request['rows'] ?? 100), request['terse'] === true);
         return {
-          success: true,
           has_results: true,
           update_count: -1,
           metadata: {
             column_count: cursor.columns.length,
-            job,
-            columns: cursor.columns.map((name) => ({
-              name,
-              type: 'VARCHAR',
-              display_size: 0,
-              label: name,
-              precision: 0,
-              scale: 0,
-            })),
+            job: session.job,
+            columns: cursor.columns.map((c) => columnMetadata(c.name, c.type)),
           },
           data,
           is_done: done,
@@ -171,61 +194,33 @@ export class SimulatedMapepireServer {
         };
       }
       case 'sqlmore': {
-        const cursor = cursors.get(String(request['cont_id']));
-        if (!cursor) throw new SqlError('invalid correlation ID', '24501', -501);
-        const { data, done } = fetch(cursor, Number(request['rows'] ?? 1000), false);
-        if (done) cursors.delete(String(request['cont_id']));
-        return { success: true, data, is_done: done };
+        const cursor = session.cursors.get(String(request['cont_id']));
+        if (!cursor) throw new RequestError('Bad request: invalid correlation ID');
+        const { data, done } = fetch(cursor, Number(request['rows'] ?? 100), request['terse'] === true);
+        return { data, is_done: done };
       }
       case 'sqlclose':
-        cursors.delete(String(request['cont_id']));
-        return { success: true };
+        session.cursors.delete(String(request['cont_id']));
+        return {};
       default:
-        return { success: false, error: `Unknown request type: ${String(request['type'])}` };
+        throw new RequestError(`Unknown request type: ${String(request['type'])}`);
     }
-  }
-
-  private open(statement: Statement, parameters: readonly SqlValue[]): Cursor {
-    const registers = { timezone: this.options.timezone, server: this.options.journal.state.systemName };
-    const columns = statement.items.map((item) => item.alias);
-    const project = (column: (name: string) => SqlValue): Record<string, SqlValue> => {
-      const ctx = { column, parameters, registers };
-      const row: Record<string, SqlValue> = {};
-      for (const item of statement.items) {
-        const value = evaluate(item.expr, ctx);
-        row[item.alias] =
-          value instanceof Uint8Array ? Buffer.from(value).toString('hex').toUpperCase() : value;
-      }
-      return row;
-    };
-    if (!statement.displayJournal) {
-      const noColumns = (name: string): SqlValue => {
-        throw new SqlError(`Column ${name} not found.`, '42703', -206);
-      };
-      return { rows: [project(noColumns)][Symbol.iterator](), columns };
-    }
-    const named = new Map<string, SqlValue>();
-    for (const [name, expr] of statement.displayJournal)
-      named.set(name, evaluate(expr, { column: () => null, parameters, registers }));
-    const args = displayJournalArgs(named);
-    const limit = statement.fetchFirst ?? Number.POSITIVE_INFINITY;
-    // Materialize eagerly: a real server evaluates the table function when the cursor opens,
-    // and errors (unknown receiver, missing sequence) surface on the `sql` request.
-    const rows: Record<string, SqlValue>[] = [];
-    for (const entry of displayJournal(this.options.journal, args)) {
-      if (rows.length >= limit) break;
-      rows.push(project(displayJournalColumns(entry)));
-    }
-    return { rows: rows[Symbol.iterator](), columns };
   }
 }
 
+/** The next block of rows, each value as the Mapepire server serializes its column type. */
 function fetch(cursor: Cursor, count: number, terse: boolean): { data: unknown[]; done: boolean } {
   const data: unknown[] = [];
   while (data.length < count) {
     const next = cursor.rows.next();
     if (next.done) return { data, done: true };
-    data.push(terse ? cursor.columns.map((c) => next.value[c]) : next.value);
+    if (terse) {
+      data.push(cursor.columns.map((c) => jsonValue(next.value[c.name] ?? null, c.type)));
+      continue;
+    }
+    const row: Record<string, unknown> = {};
+    for (const c of cursor.columns) row[c.name] = jsonValue(next.value[c.name] ?? null, c.type);
+    data.push(row);
   }
   return { data, done: false };
 }

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Source, SourceDescriptor } from '../../core/component.js';
 import { configPath, durationSchema } from '../../core/schema.js';
+import type { Logger } from '../../core/telemetry.js';
 import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
+import type { Db2Connector } from '../../ibmi/db2/port.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { AuditJournalReader } from './reader.js';
@@ -29,6 +31,12 @@ const mapepireSchema = z
     requestTimeout: durationSchema
       .default('60s')
       .describe('a request with no answer after this long counts as a lost connection'),
+    heartbeat: durationSchema
+      .default('5s')
+      .refine((ms) => ms >= 100, 'at least 100ms')
+      .describe(
+        'WebSocket ping interval; a ping unanswered by the next one counts as a lost connection (found within 2 intervals)',
+      ),
   })
   .strict();
 
@@ -48,9 +56,11 @@ export const auditJournalConfigSchema = z
       .describe('wait between queries once caught up (IBM warns against sub-second polling)'),
     batchSize: z.number().int().min(1).max(10_000).default(1000).describe('entries per query'),
     startAt: z
-      .enum(['current', 'oldest'])
+      .enum(['current', 'oldest', 'now'])
       .default('current')
-      .describe('without a saved position: attached receiver, or oldest available'),
+      .describe(
+        'without a saved position: the attached receiver from its start, the oldest entry available, or after the newest entry (now)',
+      ),
     entryTypes: z
       .array(z.string().regex(/^[A-Z0-9]{2}$/))
       .default([])
@@ -91,23 +101,9 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
   toEvent: auditJournalRecordToEvent,
   positionOf: auditJournalPositionOf,
   create(config, context): Source<AuditJournalRecord> {
-    const connection = config.connection;
-    const connector = mapepireConnector(
-      {
-        host: connection.host,
-        port: connection.port,
-        user: connection.user,
-        password: connection.password,
-        ca: connection.ca && resolve(context.configDirectory, connection.ca),
-        rejectUnauthorized: connection.rejectUnauthorized,
-        requestTimeout: connection.requestTimeout,
-      },
-      context.logger,
-    );
-    const [journalLibrary = 'QSYS', journal = 'QAUDJRN'] = config.journal.toUpperCase().split('/');
+    const connector = journalConnector(config, context.configDirectory, context.logger);
     return new AuditJournalReader(connector, {
-      journalLibrary,
-      journal,
+      ...journalOf(config),
       batchSize: config.batchSize,
       startAt: config.startAt,
       entryTypes: config.entryTypes,
@@ -120,3 +116,30 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
     });
   },
 };
+
+/** The Db2 for i connection of an audit-journal source (also used by `auditrelay ibmi probe`). */
+export function journalConnector(
+  config: AuditJournalConfig,
+  configDirectory: string,
+  logger: Logger,
+): Db2Connector {
+  const connection = config.connection;
+  return mapepireConnector(
+    {
+      host: connection.host,
+      port: connection.port,
+      user: connection.user,
+      password: connection.password,
+      ca: connection.ca && resolve(configDirectory, connection.ca),
+      rejectUnauthorized: connection.rejectUnauthorized,
+      requestTimeout: connection.requestTimeout,
+      heartbeat: connection.heartbeat,
+    },
+    logger,
+  );
+}
+
+export function journalOf(config: AuditJournalConfig): { journalLibrary: string; journal: string } {
+  const [journalLibrary = 'QSYS', journal = 'QAUDJRN'] = config.journal.toUpperCase().split('/');
+  return { journalLibrary, journal };
+}

@@ -2,21 +2,31 @@ import type { Db2Parameter } from '../../ibmi/db2/port.js';
 import type { JournalPosition } from '../../ibmi/journal/entry.js';
 
 /**
- * The DISPLAY_JOURNAL query the audit-journal source sends. Pure: builds SQL text and
- * parameters from a position.
+ * The SQL the audit-journal source sends. Pure: builds SQL text and parameters.
  *
- * - Starts AT the last delivered entry (inclusive) and drops it from the result: the start
- *   entry then always exists while its receiver does, and a first row that is not the last
- *   delivered entry reveals a gap (receiver deleted, sequence reset).
- * - ENTRY_DATA is a BLOB; it crosses Mapepire as HEX() text, which every Mapepire server
- *   version serializes the same way (newer servers stream BLOBs as separate binary frames,
- *   older ones call getString()). HEX takes at most 16 336 bytes (Db2 for i SQL reference),
- *   so longer entries come in two chunks; ENTRY_DATA_LENGTH tells the reader when even that
- *   was not enough.
+ * The journal query:
+ * - starts AT the last delivered entry (inclusive); the reader checks that the first row is
+ *   that entry (see position-check.ts) and drops it.
+ * - ENTRY_DATA (a BLOB) crosses Mapepire as HEX() text, which every Mapepire server version
+ *   returns the same way (v2.3.3 sends a BLOB as hex, the newer BLOB support as a download
+ *   URL). Only the first ENTRY_CHUNK bytes come with the row: HEX takes at most 16 336 bytes
+ *   (SQL reference, HEX, 7.3), and Db2 for i limits a record to 32 766 bytes, so a row with a
+ *   16 000-character hex column and the heading columns stays near 16 KB whatever the
+ *   release's column widths. Longer entries (rare) get the rest from `chunkQuery`.
  * - SEQUENCE_NUMBER is cast to text: 20-digit values exceed JavaScript's safe integers.
- * - Columns are qualified (J.CURRENT_USER) so none is taken for a special register.
+ * - Columns are qualified by the correlation name J, and "CURRENT_USER" is delimited so it
+ *   can never be read as the special register.
+ * - SYSTEM_NAME, REMOTE_ADDRESS and REMOTE_PORT appear in no IBM example we could find; they
+ *   are selected only when the connect-time probe found them on this release.
  */
-export const HEX_CHUNK = 16000;
+export const ENTRY_CHUNK = 8000;
+/** Entry data chunks per follow-up query: two 16 000-character hex columns, about 32 050 bytes a row. */
+export const CHUNKS_PER_QUERY = 2;
+/** Entry data beyond this is not fetched; the entry is flagged truncated. */
+export const MAX_ENTRY_DATA = 1024 * 1024;
+
+export const OPTIONAL_COLUMNS = ['SYSTEM_NAME', 'REMOTE_ADDRESS', 'REMOTE_PORT'] as const;
+export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 export interface JournalQuery {
   sql: string;
@@ -27,53 +37,115 @@ export interface JournalQueryOptions {
   journalLibrary: string;
   journal: string;
   batchSize: number;
-  /** Where to begin without a saved position. */
-  startAt: 'current' | 'oldest';
   /** Journal entry types to ask for (empty: all of journal code T). */
   entryTypes: readonly string[];
+  /** The optional columns this release has. */
+  columns: ReadonlySet<OptionalColumn>;
 }
 
-const COLUMNS = [
-  'J.ENTRY_TIMESTAMP',
-  'CAST(J.SEQUENCE_NUMBER AS VARCHAR(21)) AS SEQUENCE_NUMBER',
-  'J.JOURNAL_CODE',
-  'J.JOURNAL_ENTRY_TYPE',
-  'J.JOB_NAME',
-  'J.JOB_USER',
-  'J.JOB_NUMBER',
-  'J.PROGRAM_NAME',
-  'J.PROGRAM_LIBRARY',
-  'J.CURRENT_USER',
-  'J.SYSTEM_NAME',
-  'J.RECEIVER_LIBRARY',
-  'J.RECEIVER_NAME',
-  'J.REMOTE_ADDRESS',
-  'J.REMOTE_PORT',
-  'LENGTH(J.ENTRY_DATA) AS ENTRY_DATA_LENGTH',
-  `HEX(CAST(SUBSTRING(J.ENTRY_DATA, 1, ${HEX_CHUNK}) AS VARBINARY(${HEX_CHUNK}))) AS ENTRY_DATA`,
-  `CASE WHEN LENGTH(J.ENTRY_DATA) > ${HEX_CHUNK} THEN HEX(CAST(SUBSTRING(J.ENTRY_DATA, ${HEX_CHUNK + 1}, ${HEX_CHUNK}) AS VARBINARY(${HEX_CHUNK}))) END AS ENTRY_DATA_MORE`,
-].join(', ');
+/** Where a query begins: at an entry (inclusive), or at a receiver given by name or special value. */
+export type JournalStart =
+  | JournalPosition
+  | { receiverLibrary: string; receiver: string; sequence?: undefined }
+  | '*CURRENT'
+  | '*CURAVLCHN';
+
+const hexChunk = (index: number) =>
+  `HEX(CAST(SUBSTRING(J.ENTRY_DATA, ${index * ENTRY_CHUNK + 1}, ${ENTRY_CHUNK}) AS VARBINARY(${ENTRY_CHUNK})))`;
+
+const SEQUENCE = 'CAST(J.SEQUENCE_NUMBER AS VARCHAR(21)) AS SEQUENCE_NUMBER';
+
+function headingColumns(columns: ReadonlySet<OptionalColumn>): string[] {
+  const optional = (name: OptionalColumn) => (columns.has(name) ? [`J.${name}`] : []);
+  return [
+    'J.ENTRY_TIMESTAMP',
+    SEQUENCE,
+    'J.JOURNAL_CODE',
+    'J.JOURNAL_ENTRY_TYPE',
+    'J.JOB_NAME',
+    'J.JOB_USER',
+    'J.JOB_NUMBER',
+    'J.PROGRAM_NAME',
+    'J.PROGRAM_LIBRARY',
+    'J."CURRENT_USER"',
+    ...optional('SYSTEM_NAME'),
+    'J.RECEIVER_LIBRARY',
+    'J.RECEIVER_NAME',
+    ...optional('REMOTE_ADDRESS'),
+    ...optional('REMOTE_PORT'),
+  ];
+}
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-export function journalQuery(after: JournalPosition | undefined, options: JournalQueryOptions): JournalQuery {
+function fromDisplayJournal(
+  start: JournalStart,
+  options: Pick<JournalQueryOptions, 'journalLibrary' | 'journal' | 'entryTypes'>,
+): { from: string; parameters: Db2Parameter[] } {
   const args = [
     `JOURNAL_LIBRARY => ${quote(options.journalLibrary)}`,
     `JOURNAL_NAME => ${quote(options.journal)}`,
   ];
   const parameters: Db2Parameter[] = [];
-  if (after) {
-    args.push('STARTING_RECEIVER_LIBRARY => ?', 'STARTING_RECEIVER_NAME => ?', 'STARTING_SEQUENCE => ?');
-    parameters.push(after.receiverLibrary, after.receiver, after.sequence);
+  if (typeof start === 'string') {
+    args.push(`STARTING_RECEIVER_NAME => '${start}'`);
   } else {
-    args.push(`STARTING_RECEIVER_NAME => ${options.startAt === 'oldest' ? "'*CURAVLCHN'" : "'*CURRENT'"}`);
+    args.push('STARTING_RECEIVER_LIBRARY => ?', 'STARTING_RECEIVER_NAME => ?');
+    parameters.push(start.receiverLibrary, start.receiver);
+    if (start.sequence !== undefined) {
+      args.push('STARTING_SEQUENCE => ?');
+      parameters.push(start.sequence);
+    }
   }
   args.push("JOURNAL_CODES => 'T'");
   if (options.entryTypes.length) args.push(`JOURNAL_ENTRY_TYPES => ${quote(options.entryTypes.join(' '))}`);
-  // One extra row: the first is the already-delivered start entry.
-  const rows = options.batchSize + (after ? 1 : 0);
+  return { from: `TABLE(QSYS2.DISPLAY_JOURNAL(${args.join(', ')})) AS J`, parameters };
+}
+
+/** Entries from `start` on: at most `rows` of them. */
+export function journalQuery(start: JournalStart, rows: number, options: JournalQueryOptions): JournalQuery {
+  const { from, parameters } = fromDisplayJournal(start, options);
+  const columns = [
+    ...headingColumns(options.columns),
+    'LENGTH(J.ENTRY_DATA) AS ENTRY_DATA_LENGTH',
+    `${hexChunk(0)} AS ENTRY_DATA`,
+  ];
+  return { sql: `SELECT ${columns.join(', ')} FROM ${from} FETCH FIRST ${rows} ROWS ONLY`, parameters };
+}
+
+/**
+ * The next chunks of entry data (chunk `first` and the one after it, 0 being what the journal
+ * query brought) for `rows` entries from `start` on. Entries shorter than a chunk's start
+ * get NULL for it.
+ */
+export function chunkQuery(
+  start: JournalPosition,
+  rows: number,
+  first: number,
+  options: JournalQueryOptions,
+): JournalQuery {
+  const { from, parameters } = fromDisplayJournal(start, options);
+  const chunks = Array.from({ length: CHUNKS_PER_QUERY }, (_, i) => first + i).map(
+    (index) =>
+      `CASE WHEN LENGTH(J.ENTRY_DATA) > ${index * ENTRY_CHUNK} THEN ${hexChunk(index)} END AS ${chunkColumn(index)}`,
+  );
+  const columns = [SEQUENCE, 'J.RECEIVER_LIBRARY', 'J.RECEIVER_NAME', ...chunks];
+  return { sql: `SELECT ${columns.join(', ')} FROM ${from} FETCH FIRST ${rows} ROWS ONLY`, parameters };
+}
+
+export const chunkColumn = (index: number) => `ENTRY_DATA_${index + 1}`;
+
+/**
+ * Whether this release's DISPLAY_JOURNAL has the given columns: Db2 resolves columns when it
+ * prepares the statement, so a missing one fails with SQLCODE -206 before any entry is read.
+ */
+export function columnProbeQuery(
+  columns: readonly OptionalColumn[],
+  options: Pick<JournalQueryOptions, 'journalLibrary' | 'journal'>,
+): JournalQuery {
+  const { from, parameters } = fromDisplayJournal('*CURRENT', { ...options, entryTypes: [] });
   return {
-    sql: `SELECT ${COLUMNS} FROM TABLE(QSYS2.DISPLAY_JOURNAL(${args.join(', ')})) AS J FETCH FIRST ${rows} ROWS ONLY`,
+    sql: `SELECT ${columns.map((c) => `J.${c}`).join(', ')} FROM ${from} FETCH FIRST 1 ROW ONLY`,
     parameters,
   };
 }
@@ -81,3 +153,34 @@ export function journalQuery(after: JournalPosition | undefined, options: Journa
 /** Asks the IBM i for its UTC offset (QUTCOFFSET) and name. */
 export const SYSTEM_INFO_QUERY =
   'SELECT CURRENT TIMEZONE AS UTC_OFFSET, CURRENT SERVER AS SYSTEM_NAME FROM SYSIBM.SYSDUMMY1';
+
+/** The journal's attached receiver (QSYS2.JOURNAL_INFO, IBM i 7.3+). */
+export function journalInfoQuery(journalLibrary: string, journal: string): JournalQuery {
+  return {
+    sql:
+      'SELECT ATTACHED_JOURNAL_RECEIVER_LIBRARY, ATTACHED_JOURNAL_RECEIVER_NAME FROM QSYS2.JOURNAL_INFO' +
+      ' WHERE JOURNAL_LIBRARY = ? AND JOURNAL_NAME = ?',
+    parameters: [journalLibrary, journal],
+  };
+}
+
+/** One receiver's status and sequence range (QSYS2.JOURNAL_RECEIVER_INFO); no row when it is gone. */
+export function receiverInfoQuery(receiverLibrary: string, receiver: string): JournalQuery {
+  return {
+    sql:
+      'SELECT JOURNAL_RECEIVER_LIBRARY, JOURNAL_RECEIVER_NAME, STATUS,' +
+      ' CAST(FIRST_SEQUENCE_NUMBER AS VARCHAR(21)) AS FIRST_SEQUENCE_NUMBER,' +
+      ' CAST(LAST_SEQUENCE_NUMBER AS VARCHAR(21)) AS LAST_SEQUENCE_NUMBER' +
+      ' FROM QSYS2.JOURNAL_RECEIVER_INFO WHERE JOURNAL_RECEIVER_LIBRARY = ? AND JOURNAL_RECEIVER_NAME = ?',
+    parameters: [receiverLibrary, receiver],
+  };
+}
+
+/**
+ * The newest CPF escape or diagnostic message in this connection's job log: the reason a
+ * failed IBM i service (SQL0443) leaves there, since the error text carries none.
+ */
+export const JOB_LOG_QUERY =
+  "SELECT MESSAGE_ID, MESSAGE_TEXT FROM TABLE(QSYS2.JOBLOG_INFO('*')) AS L" +
+  " WHERE MESSAGE_TYPE IN ('ESCAPE', 'DIAGNOSTIC') AND MESSAGE_ID LIKE 'CPF%'" +
+  ' ORDER BY ORDINAL_POSITION DESC FETCH FIRST 1 ROW ONLY';

@@ -1,20 +1,38 @@
 import type { Source, SourceBatch, SourcePosition } from '../../core/component.js';
 import { AuditRelayError } from '../../core/errors.js';
 import type { Logger } from '../../core/telemetry.js';
-import type { Db2Connection, Db2Connector } from '../../ibmi/db2/port.js';
+import {
+  type Db2Connection,
+  type Db2Connector,
+  type Db2Row,
+  isMissingColumn,
+  isMissingObject,
+  isRoutineFailure,
+} from '../../ibmi/db2/port.js';
 import type { JournalPosition } from '../../ibmi/journal/entry.js';
 import type { JournalGap } from '../../ibmi/journal/gap.js';
 import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-journal.js';
 import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import type { JournalEventContext } from '../../ibmi/journal/to-event.js';
-import { journalQuery, SYSTEM_INFO_QUERY } from './query.js';
+import { completeEntryData } from './entry-data.js';
+import { attachedReceiver, checkPosition, jobLogReason, receiverInfo } from './position-check.js';
+import {
+  columnProbeQuery,
+  type JournalQueryOptions,
+  type JournalStart,
+  journalQuery,
+  OPTIONAL_COLUMNS,
+  type OptionalColumn,
+  SYSTEM_INFO_QUERY,
+} from './query.js';
 import type { AuditJournalRecord } from './record.js';
 
 export interface ReaderOptions {
   journalLibrary: string;
   journal: string;
   batchSize: number;
-  startAt: 'current' | 'oldest';
+  /** Without a saved position: the attached receiver, the oldest entry, or after the newest. */
+  startAt: 'current' | 'oldest' | 'now';
   entryTypes: readonly string[];
   ccsid: number;
   /** Fixed UTC offset; undefined: ask the IBM i and re-ask every 15 minutes (DST changes). */
@@ -29,14 +47,28 @@ export interface ReaderOptions {
 
 const OFFSET_REFRESH_MS = 15 * 60_000;
 
+/** One connection and what was learnt about the IBM i on it. */
+interface Session {
+  connection: Db2Connection;
+  query: JournalQueryOptions;
+  /** CURRENT SERVER: the system name when DISPLAY_JOURNAL has no SYSTEM_NAME column. */
+  server: string;
+}
+
 /**
- * The audit-journal source: polls DISPLAY_JOURNAL after the last delivered entry and returns
- * the entries as read, with a gap record wherever entries were lost.
+ * The audit-journal source: polls DISPLAY_JOURNAL at the last delivered entry and returns the
+ * entries after it, with a gap record wherever entries were lost. When the answer is not the
+ * saved entry first (an error, no rows, another entry), it asks the IBM i what became of the
+ * saved receiver (position-check.ts) instead of guessing from error text.
  */
 export class AuditJournalReader implements Source<AuditJournalRecord> {
-  private connection: Db2Connection | undefined;
+  private session: Session | undefined;
   private utcOffset: number | undefined;
   private offsetCheckedAt = 0;
+  /** startAt now: the newest entry when the source started (read after it), or an empty receiver. */
+  private startAfter: Exclude<JournalStart, string> | undefined;
+  /** A saved position already found to be left out by the entryTypes filter. */
+  private filteredPosition: string | undefined;
 
   constructor(
     private readonly connector: Db2Connector,
@@ -47,49 +79,181 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     return this.options.pollInterval;
   }
 
-  async read(after: SourcePosition | undefined): Promise<SourceBatch<AuditJournalRecord>> {
-    const connection = await this.connect();
+  async read(
+    after: SourcePosition | undefined,
+    _signal?: AbortSignal,
+  ): Promise<SourceBatch<AuditJournalRecord>> {
+    const session = await this.connect();
     try {
-      const utcOffsetMinutes = await this.currentUtcOffset(connection);
-      let start = toJournalPosition(after);
-      const query = journalQuery(start, this.options);
-      let rows: Record<string, unknown>[];
-      const gaps: AuditJournalRecord[] = [];
-      try {
-        rows = await connection.query(query.sql, query.parameters);
-      } catch (error) {
-        if (!start || !isLostPosition(error)) throw error;
-        const lost = start;
-        if (this.options.onLostPosition === 'stop') {
-          throw new AuditRelayError(
-            'AR_SOURCE_POSITION_LOST',
-            `the saved position ${describe(lost)} no longer exists on the IBM i (receiver deleted?); set onLostPosition: resume-oldest to continue with a gap event, or remove the position from the state directory`,
-            { cause: error },
-          );
-        }
-        const oldest = journalQuery(undefined, { ...this.options, startAt: 'oldest' });
-        rows = await connection.query(oldest.sql, oldest.parameters);
-        const first = rows[0] ? entryFromDisplayJournalRow(rows[0]).entry : undefined;
-        gaps.push(
-          this.gap(
-            lost,
-            first?.position,
-            first?.systemName ?? '',
-            'the receiver holding the saved position no longer exists (deleted before it was read)',
-            utcOffsetMinutes,
-          ),
-        );
-        this.options.logger.error('journal entries lost: the saved position no longer exists', {
-          saved: describe(lost),
-        });
-        start = undefined;
-      }
-      const batch = this.toBatch(rows, start, { ccsid: this.options.ccsid, utcOffsetMinutes });
-      return gaps.length ? { ...batch, records: [...gaps, ...batch.records] } : batch;
+      const context = { ccsid: this.options.ccsid, utcOffsetMinutes: await this.currentUtcOffset(session) };
+      const saved = toJournalPosition(after);
+      return saved
+        ? await this.readAfter(session, saved, context)
+        : await this.readFromStart(session, context);
     } catch (error) {
-      if (error instanceof AuditRelayError && error.code === 'AR_SOURCE_UNREACHABLE') await this.disconnect();
+      if (!session.connection.alive) await this.disconnect();
       throw error;
     }
+  }
+
+  private async readAfter(
+    session: Session,
+    saved: JournalPosition,
+    context: JournalEventContext,
+  ): Promise<SourceBatch<AuditJournalRecord>> {
+    const { connection } = session;
+    let rows: Db2Row[] = [];
+    let failure: unknown;
+    try {
+      rows = await this.entries(session, saved, this.options.batchSize + 1);
+    } catch (error) {
+      if (!isRoutineFailure(error)) throw error;
+      failure = error;
+    }
+    const first = rows[0] && positionOf(rows[0]);
+    if (first && samePosition(first, saved)) return this.toBatch(rows.slice(1), saved, context);
+    const key = describe(saved);
+    // Already found to be of a type the entry-type filter leaves out: nothing to ask.
+    if (!failure && this.filteredPosition === key) return this.toBatch(rows, saved, context);
+
+    // Not the saved entry first: ask the IBM i what happened. The job log is read first, so
+    // that nothing this check runs can add to it.
+    const jobLog = failure ? await jobLogReason(connection) : undefined;
+    const finding = await checkPosition(connection, saved, session.query);
+    if (finding.kind === 'lost') {
+      return this.positionLost(
+        session,
+        saved,
+        jobLog ? `${finding.reason}; IBM i: ${jobLog}` : finding.reason,
+        context,
+      );
+    }
+    if (failure) {
+      if (jobLog) this.options.logger.warn('DISPLAY_JOURNAL failed', { saved: key, jobLog });
+      throw failure;
+    }
+    if (finding.kind === 'present' && this.options.entryTypes.length > 0) {
+      // The entry exists; with an entry-type filter it may simply not be one of the types asked
+      // for (the filter changed since it was read). DISPLAY_JOURNAL without the filter tells.
+      if (await this.isSavedEntryFirst(session, saved)) {
+        this.filteredPosition = key;
+        return this.toBatch(rows, saved, context);
+      }
+    }
+    if (rows.length === 0) {
+      if (finding.kind === 'present' && finding.journalMoved) {
+        throw new AuditRelayError(
+          'AR_SOURCE_STALLED',
+          `DISPLAY_JOURNAL returned nothing at the saved position ${key}, although that entry exists and the journal has newer entries`,
+          { retryable: true },
+        );
+      }
+      if (finding.kind === 'unknown')
+        this.options.logger.debug('no entries at the saved position', { reason: finding.reason });
+      return { records: [], position: undefined, caughtUp: true };
+    }
+    this.options.logger.warn('journal did not resume at the saved entry', {
+      saved: key,
+      found: describe(first!),
+    });
+    return this.toBatch(rows, saved, context);
+  }
+
+  private async isSavedEntryFirst(session: Session, saved: JournalPosition): Promise<boolean> {
+    const query = journalQuery(saved, 1, { ...session.query, entryTypes: [] });
+    const [row] = (await session.connection.query(query.sql, query.parameters)).rows;
+    return row !== undefined && samePosition(positionOf(row), saved);
+  }
+
+  private async positionLost(
+    session: Session,
+    lost: JournalPosition,
+    reason: string,
+    context: JournalEventContext,
+  ): Promise<SourceBatch<AuditJournalRecord>> {
+    if (this.options.onLostPosition === 'stop') {
+      throw new AuditRelayError(
+        'AR_SOURCE_POSITION_LOST',
+        `the saved position ${describe(lost)} no longer exists on the IBM i (${reason}); set onLostPosition: resume-oldest to continue with a gap event, or remove the position from the state directory`,
+      );
+    }
+    const rows = await this.entries(session, '*CURAVLCHN', this.options.batchSize);
+    const first = rows[0] && positionOf(rows[0]);
+    this.options.logger.error('journal entries lost: the saved position no longer exists', {
+      code: 'AR_SOURCE_GAP',
+      saved: describe(lost),
+      reason,
+    });
+    const batch = this.toBatch(rows, undefined, context);
+    const system = String(rows[0]?.['SYSTEM_NAME'] ?? session.server).trim();
+    const gap = this.gap(lost, first, system, reason, context.utcOffsetMinutes);
+    return { ...batch, records: [gap, ...batch.records] };
+  }
+
+  /** Reads without a saved position: from the configured start. */
+  private async readFromStart(
+    session: Session,
+    context: JournalEventContext,
+  ): Promise<SourceBatch<AuditJournalRecord>> {
+    const { startAt, batchSize } = this.options;
+    if (startAt !== 'now') {
+      const rows = await this.entries(session, startAt === 'oldest' ? '*CURAVLCHN' : '*CURRENT', batchSize);
+      return this.toBatch(rows, undefined, context);
+    }
+    this.startAfter ??= await this.newestEntry(session);
+    let rows: Db2Row[];
+    try {
+      rows = await this.entries(session, this.startAfter, batchSize + 1);
+    } catch (error) {
+      // The receiver vanished before anything was read after it: find the newest entry again.
+      if (isRoutineFailure(error)) this.startAfter = undefined;
+      throw error;
+    }
+    const { sequence } = this.startAfter;
+    const first = rows[0] && positionOf(rows[0]);
+    if (sequence !== undefined && first && samePosition(first, { ...this.startAfter, sequence }))
+      rows.shift();
+    return this.toBatch(rows, undefined, context);
+  }
+
+  /** The attached receiver and its last sequence number: where `startAt: now` begins. */
+  private async newestEntry(session: Session): Promise<Exclude<JournalStart, string>> {
+    const attached = await attachedReceiver(session.connection, session.query);
+    if (!attached) {
+      throw new AuditRelayError(
+        'AR_SOURCE_QUERY',
+        `the journal ${this.options.journal} has no attached receiver`,
+        {
+          retryable: true,
+        },
+      );
+    }
+    const facts = await receiverInfo(session.connection, attached).catch((error: unknown) => {
+      throw isMissingObject(error)
+        ? new AuditRelayError(
+            'AR_SOURCE_QUERY',
+            'startAt: now needs QSYS2.JOURNAL_RECEIVER_INFO, which this IBM i does not have; use startAt: current',
+            { cause: error },
+          )
+        : error;
+    });
+    // An empty receiver (no last sequence yet) is read from its start.
+    const start = facts.last === undefined ? attached : { ...attached, sequence: String(facts.last) };
+    this.options.logger.info('starting after the newest journal entry', {
+      receiver: `${attached.receiverLibrary}/${attached.receiver}`,
+      sequence: facts.last === undefined ? 'none yet' : String(facts.last),
+    });
+    return start;
+  }
+
+  /** Journal rows from `start`, with the entry data of long entries completed. */
+  private async entries(session: Session, start: JournalStart, rows: number): Promise<Db2Row[]> {
+    const query = journalQuery(start, rows, session.query);
+    const result = (await session.connection.query(query.sql, query.parameters)).rows;
+    await completeEntryData(session.connection, result, session.query);
+    if (!session.query.columns.has('SYSTEM_NAME'))
+      for (const row of result) row['SYSTEM_NAME'] = session.server;
+    return result;
   }
 
   private gap(
@@ -112,23 +276,16 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     return { kind: 'gap', gap };
   }
 
+  /** Rows (the saved entry already dropped) → records, with a gap where receivers jump. */
   private toBatch(
-    rows: Record<string, unknown>[],
-    start: JournalPosition | undefined,
+    rows: Db2Row[],
+    previousEntry: JournalPosition | undefined,
     context: JournalEventContext,
   ): SourceBatch<AuditJournalRecord> {
     const records: AuditJournalRecord[] = [];
-    let previous = start;
-    let position: JournalPosition | undefined;
-    rows.forEach((row, index) => {
+    let previous = previousEntry;
+    for (const row of rows) {
       const { entry, issues } = entryFromDisplayJournalRow(row);
-      if (index === 0 && start) {
-        if (samePosition(entry.position, start)) return;
-        this.options.logger.warn('journal did not resume at the saved entry', {
-          saved: describe(start),
-          found: describe(entry.position),
-        });
-      }
       if (previous && entry.position.receiver !== previous.receiver) {
         const jump = BigInt(entry.position.sequence) - BigInt(previous.sequence);
         if (jump < 0n) {
@@ -149,45 +306,93 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
       }
       records.push({ kind: 'entry', entry, issues, context });
       previous = entry.position;
-      position = entry.position;
-    });
+    }
+    const last = rows.length > 0 ? previous : undefined;
     return {
       records,
-      position: position && { ...position },
-      caughtUp: rows.length - (start ? 1 : 0) < this.options.batchSize,
+      position: last && { ...last },
+      caughtUp: rows.length < this.options.batchSize,
     };
   }
 
-  private async connect(): Promise<Db2Connection> {
-    if (!this.connection) {
-      this.connection = await this.connector.connect();
-      this.options.logger.info('connected to the IBM i', { target: this.connector.target });
+  private async connect(): Promise<Session> {
+    if (this.session?.connection.alive) return this.session;
+    await this.disconnect();
+    const connection = await this.connector.connect();
+    try {
+      const [row] = (await connection.query(SYSTEM_INFO_QUERY)).rows;
+      this.takeUtcOffset(row);
+      const columns = await this.probeColumns(connection);
+      const { journalLibrary, journal, batchSize, entryTypes } = this.options;
+      this.session = {
+        connection,
+        server: String(row?.['SYSTEM_NAME'] ?? '').trim(),
+        query: { journalLibrary, journal, batchSize, entryTypes, columns },
+      };
+    } catch (error) {
+      await connection.close();
+      throw error;
     }
-    return this.connection;
+    this.options.logger.info('connected to the IBM i', { target: this.connector.target });
+    return this.session;
   }
 
-  private async currentUtcOffset(connection: Db2Connection): Promise<number> {
+  /**
+   * Which of DISPLAY_JOURNAL's unconfirmed columns this release has: all in one query, and
+   * only when that fails with SQLCODE -206 (column not found), one by one.
+   */
+  private async probeColumns(connection: Db2Connection): Promise<Set<OptionalColumn>> {
+    const has = async (columns: readonly OptionalColumn[]) => {
+      const query = columnProbeQuery(columns, this.options);
+      try {
+        await connection.query(query.sql, query.parameters);
+        return true;
+      } catch (error) {
+        if (isMissingColumn(error)) return false;
+        throw error;
+      }
+    };
+    if (await has(OPTIONAL_COLUMNS)) return new Set(OPTIONAL_COLUMNS);
+    const found = new Set<OptionalColumn>();
+    for (const column of OPTIONAL_COLUMNS) {
+      if (await has([column])) found.add(column);
+      else
+        this.options.logger.warn(
+          `DISPLAY_JOURNAL has no ${column} column on this IBM i; reading without it`,
+          {
+            code: 'AR_SOURCE_QUERY',
+          },
+        );
+    }
+    return found;
+  }
+
+  private async currentUtcOffset(session: Session): Promise<number> {
     if (this.options.utcOffsetMinutes !== undefined) return this.options.utcOffsetMinutes;
     if (this.utcOffset === undefined || Date.now() - this.offsetCheckedAt > OFFSET_REFRESH_MS) {
-      const [row] = await connection.query(SYSTEM_INFO_QUERY);
-      const offset = offsetFromTimezoneDuration(Number(row?.['UTC_OFFSET']));
-      if (!Number.isFinite(offset)) {
-        throw new AuditRelayError(
-          'AR_SOURCE_QUERY',
-          'the IBM i returned no usable CURRENT TIMEZONE; set utcOffset in the source config',
-        );
-      }
-      if (offset !== this.utcOffset) this.options.logger.info('IBM i UTC offset', { minutes: offset });
-      this.utcOffset = offset;
-      this.offsetCheckedAt = Date.now();
+      this.takeUtcOffset((await session.connection.query(SYSTEM_INFO_QUERY)).rows[0]);
     }
-    return this.utcOffset;
+    return this.utcOffset!;
+  }
+
+  private takeUtcOffset(row: Db2Row | undefined): void {
+    if (this.options.utcOffsetMinutes !== undefined) return;
+    const offset = offsetFromTimezoneDuration(Number(row?.['UTC_OFFSET']));
+    if (!Number.isFinite(offset)) {
+      throw new AuditRelayError(
+        'AR_SOURCE_QUERY',
+        'the IBM i returned no usable CURRENT TIMEZONE; set utcOffset in the source config',
+      );
+    }
+    if (offset !== this.utcOffset) this.options.logger.info('IBM i UTC offset', { minutes: offset });
+    this.utcOffset = offset;
+    this.offsetCheckedAt = Date.now();
   }
 
   private async disconnect(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
-    await connection?.close();
+    const session = this.session;
+    this.session = undefined;
+    await session?.connection.close();
   }
 
   close(): Promise<void> {
@@ -204,13 +409,13 @@ function toJournalPosition(position: SourcePosition | undefined): JournalPositio
   };
 }
 
-/** The IBM i's answer when a receiver or sequence in the request does not exist (CPF7007, CPF7053, CPF7054, CPF9801). */
-function isLostPosition(error: unknown): boolean {
-  return (
-    error instanceof AuditRelayError &&
-    error.code === 'AR_SOURCE_QUERY' &&
-    /CPF70(07|53|54)|CPF9801/.test(error.message)
-  );
+function positionOf(row: Db2Row): JournalPosition {
+  const text = (name: string) => String(row[name] ?? '').trim();
+  return {
+    receiverLibrary: text('RECEIVER_LIBRARY'),
+    receiver: text('RECEIVER_NAME'),
+    sequence: text('SEQUENCE_NUMBER').replace(/^0+(?=\d)/, ''),
+  };
 }
 
 function describe(p: JournalPosition): string {
@@ -221,6 +426,7 @@ function samePosition(a: JournalPosition, b: JournalPosition): boolean {
   return (
     a.receiver === b.receiver &&
     a.receiverLibrary === b.receiverLibrary &&
+    /^\d+$/.test(a.sequence) &&
     BigInt(a.sequence) === BigInt(b.sequence)
   );
 }

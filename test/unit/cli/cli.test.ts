@@ -2,25 +2,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Io } from '../../../src/cli/command.js';
 import { COMMANDS, main } from '../../../src/cli/main.js';
+import { captureIo as capture } from '../../support/io.js';
 import { tempDir } from '../../support/peers.js';
-
-function capture(env: NodeJS.ProcessEnv = {}): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    env,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
 
 test('every command has --help, exit 0', async () => {
   for (const command of COMMANDS) {

@@ -2,26 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Io } from '../../../src/cli/command.js';
 import { main } from '../../../src/cli/main.js';
 import { startSimulator } from '../../../src/ibmi/simulator/index.js';
+import { captureIo as capture } from '../../support/io.js';
 import { tempDir } from '../../support/peers.js';
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    env: {},
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
 
 const ROW = {
   ENTRY_TIMESTAMP: '2026-11-27 10:15:30.123456',

@@ -8,10 +8,17 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import mapepire from '@ibm/mapepire-js';
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
-import { journalQuery } from '../../../src/sources/audit-journal/query.js';
+import { journalQuery, OPTIONAL_COLUMNS } from '../../../src/sources/audit-journal/query.js';
 import { tempDir } from '../../support/peers.js';
 
 const { SQLJob } = mapepire;
+const QUERY = {
+  journalLibrary: 'QSYS',
+  journal: 'QAUDJRN',
+  batchSize: 1000,
+  entryTypes: [],
+  columns: new Set(OPTIONAL_COLUMNS),
+};
 const OPTIONS = {
   host: '127.0.0.1',
   port: 0,
@@ -95,13 +102,7 @@ test('receivers roll with journal-code J entries between them; sequences keep co
 });
 
 test('the genuine mapepire-js client reads DISPLAY_JOURNAL in blocks', async () => {
-  const query = journalQuery(undefined, {
-    journalLibrary: 'QSYS',
-    journal: 'QAUDJRN',
-    batchSize: 1000,
-    startAt: 'oldest',
-    entryTypes: [],
-  });
+  const query = journalQuery('*CURAVLCHN', 1000, QUERY);
   const q = job.query<Record<string, unknown>>(query.sql);
   const first = await q.execute(100);
   assert.equal(first.success, true);
@@ -120,14 +121,14 @@ test('the genuine mapepire-js client reads DISPLAY_JOURNAL in blocks', async () 
   assert.equal(row['SYSTEM_NAME'], 'SIMTEST');
   assert.match(String(row['ENTRY_DATA']), /^[0-9A-F]+$/);
   assert.equal(Number(row['ENTRY_DATA_LENGTH']) * 2, String(row['ENTRY_DATA']).length);
-  assert.equal(row['ENTRY_DATA_MORE'], null);
 });
 
 test('starting at a saved position returns that entry first, across receivers', async () => {
   const receiver = sim.journal.receivers[0]!;
   const query = journalQuery(
     { receiverLibrary: receiver.library, receiver: receiver.name, sequence: '95' },
-    { journalLibrary: 'QSYS', journal: 'QAUDJRN', batchSize: 20, startAt: 'current', entryTypes: [] },
+    21,
+    QUERY,
   );
   const result = await job.execute<Record<string, unknown>>(query.sql, { parameters: query.parameters });
   assert.equal(result.data.length, 21);
@@ -136,14 +137,19 @@ test('starting at a saved position returns that entry first, across receivers', 
   assert.ok(receiversSeen.size >= 2, 'the batch continues into the next receiver');
 });
 
-test('errors come back as SQL errors with SQLSTATE, like the real server', async () => {
-  const bad = journalQuery(
-    { receiverLibrary: 'AUDLIB', receiver: 'NOSUCHRCV', sequence: '1' },
-    { journalLibrary: 'QSYS', journal: 'QAUDJRN', batchSize: 10, startAt: 'current', entryTypes: [] },
+test('errors come back as JTOpen words them: [SQLnnnn] first-level text, then SQLSTATE and SQLCODE', async () => {
+  // mapepire-js execute() throws "<error>, <sql_state>, <sql_rc>".
+  const bad = journalQuery({ receiverLibrary: 'AUDLIB', receiver: 'NOSUCHRCV', sequence: '1' }, 10, QUERY);
+  await assert.rejects(job.execute(bad.sql, { parameters: bad.parameters }), {
+    message: '[SQL0443] Trigger program or external routine detected an error., 38501, -443',
+  });
+  await assert.rejects(job.execute('SELECT A FROM QSYS2.NOSUCHTABLE'), {
+    message: '[SQL0204] NOSUCHTABLE in QSYS2 type *FILE not found., 42704, -204',
+  });
+  await assert.rejects(
+    job.execute('DELETE FROM X'),
+    /^Error: \[SQL0104\] Token DELETE was not valid\. Valid tokens: .*, 42601, -104$/,
   );
-  await assert.rejects(job.execute(bad.sql, { parameters: bad.parameters }), /CPF7007/);
-  await assert.rejects(job.execute('SELECT A FROM QSYS2.NOSUCHTABLE'), /42704/);
-  await assert.rejects(job.execute('DELETE FROM X'), /42601/);
 });
 
 test('CURRENT TIMEZONE is the simulated QUTCOFFSET as Db2 reports it (hhmmss)', async () => {

@@ -7,7 +7,8 @@ import { parseLocalTimestamp } from './timestamp.js';
  * A row of QSYS2.DISPLAY_JOURNAL as Mapepire (JSON) returns it, keyed by IBM's column names.
  * ENTRY_DATA is the entry-specific data as hex text: our query selects HEX(...) so the bytes
  * travel the same way through every Mapepire server version (see docs/ibmi-setup.md), and
- * `auditrelay decode` reads the same shape from JSON Lines.
+ * `auditrelay decode` reads the same shape from JSON Lines. ENTRY_DATA_LENGTH, when present,
+ * is the entry's real length: more than the hex holds marks the entry truncated.
  */
 export type DisplayJournalRow = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ export function entryFromDisplayJournalRow(row: DisplayJournalRow): RowReadResul
       message: `JOURNAL_ENTRY_TYPE ${JSON.stringify(entryType)} is not two characters`,
     });
   }
-  const hex = text('ENTRY_DATA') + text('ENTRY_DATA_MORE');
+  const hex = text('ENTRY_DATA');
   let entryData = fromHex(hex);
   if (!entryData) {
     issues.push({ code: 'AR_DECODE_BAD_HEADING', message: 'ENTRY_DATA is not a hex string' });
