@@ -21,12 +21,12 @@ Options:
       return EXIT.usage;
     }
     const result = loadConfig(path, io.env);
+    for (const warning of result.warnings) io.err(`${formatProblem(warning)}\n`);
     if (!result.ok) {
       for (const problem of result.problems) io.err(`${formatProblem(problem)}\n`);
       io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found\n`);
       return EXIT.failure;
     }
-    for (const warning of result.warnings) io.err(`${formatProblem(warning)}\n`);
     io.out(
       `${path}: ok (${result.config.sources.length} source(s), ${result.config.sinks.length} sink(s))\n`,
     );

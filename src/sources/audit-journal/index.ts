@@ -4,6 +4,7 @@ import type { Source, SourceDescriptor } from '../../core/component.js';
 import { configPath, durationSchema } from '../../core/schema.js';
 import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
+import { catalogEntryTypes } from '../../ibmi/journal/catalog.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { AuditJournalReader } from './reader.js';
 import { type AuditJournalRecord, auditJournalRecordToEvent } from './record.js';
@@ -18,7 +19,10 @@ const mapepireSchema = z
       .min(1)
       .max(10)
       .describe('IBM i user profile (needs *AUDIT or the authorities in docs/ibmi-setup.md)'),
-    password: z.string().min(1).describe('password; use ${ENV_VAR} to keep it out of the file'),
+    password: z
+      .string()
+      .min(1)
+      .describe('password; `${ENV_VAR}` or `password_FILE: path` keep it out of this file'),
     ca: configPath
       .optional()
       .describe("PEM file of the CA (or self-signed certificate) of the Mapepire server's certificate"),
@@ -31,6 +35,8 @@ const mapepireSchema = z
       .describe('a request with no answer after this long counts as a lost connection'),
   })
   .strict();
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(catalogEntryTypes());
 
 const journalName = z
   .string()
@@ -52,7 +58,12 @@ export const auditJournalConfigSchema = z
       .default('current')
       .describe('without a saved position: attached receiver, or oldest available'),
     entryTypes: z
-      .array(z.string().regex(/^[A-Z0-9]{2}$/))
+      .array(
+        z.string().refine(
+          (type) => KNOWN_TYPES.has(type),
+          (type) => ({ message: `${type} is not an audit journal entry type (docs/entry-types.md)` }),
+        ),
+      )
       .default([])
       .describe('only these entry types (default: all)'),
     onLostPosition: z
@@ -89,6 +100,12 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
   description: 'Reads the security audit journal QAUDJRN with QSYS2.DISPLAY_JOURNAL.',
   configSchema: auditJournalConfigSchema,
   toEvent: auditJournalRecordToEvent,
+  // GAP: the event for entries lost before they were read (ibmi/journal/gap.ts).
+  eventTypes: [...catalogEntryTypes(), 'GAP'],
+  files(config) {
+    const ca = config.connection.ca;
+    return ca === undefined ? [] : [{ path: ['connection', 'ca'], file: ca }];
+  },
   create(config, context): Source<AuditJournalRecord> {
     const connection = config.connection;
     const connector = mapepireConnector(

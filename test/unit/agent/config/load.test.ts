@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatProblem, parseConfig } from '../../../../src/agent/config/load.js';
+import { tempDir } from '../../../support/peers.js';
 
 const VALID = `state: ./state
 sources:
@@ -23,8 +26,17 @@ sinks:
     tls: { ca: ca.pem, servername: siem, rejectUnauthorized: true }
 `;
 
+/** A directory holding the files VALID names; `agent.yaml` in it is where VALID "is". */
+function withFiles(): string {
+  const dir = tempDir('config');
+  mkdirSync(join(dir, 'sim'));
+  writeFileSync(join(dir, 'sim/server-cert.pem'), 'PEM');
+  writeFileSync(join(dir, 'ca.pem'), 'PEM');
+  return dir;
+}
+
 test('the documented example is valid and gets its defaults', () => {
-  const result = parseConfig(VALID, 'agent.yaml', { AUDITRELAY_PASSWORD: 'secret' });
+  const result = parseConfig(VALID, join(withFiles(), 'agent.yaml'), { AUDITRELAY_PASSWORD: 'secret' });
   assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
   const source = result.config.sources[0]!;
   assert.equal(source.connection.password, 'secret');
