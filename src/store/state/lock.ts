@@ -106,22 +106,55 @@ export class StateLock {
   }
 
   private async beat(): Promise<void> {
-    const current = await readHolder(this.path).catch(() => undefined);
     if (this.released) return;
-    if (current?.holder?.nonce !== this.holder.nonce) {
-      this.released = true;
-      clearInterval(this.timer);
-      heldHere.delete(this.holder.nonce);
-      this.options.onLost?.(
-        new AuditRelayError(
-          'AR_STATE_LOCKED',
-          `the state lock ${this.path} is no longer ours (${current?.holder ? `now pid ${current.holder.pid} on ${current.holder.host}` : 'removed'}): stopping so that two agents never share the state`,
-        ),
-      );
+    const next = { ...this.holder, beat: this.holder.beat + 1 };
+    // Read, check and rewrite through one descriptor: a takeover puts a new file in place (it
+    // never writes into this one), so this write can only land in the file it checked.
+    const current = await beatInPlace(this.path, this.holder.nonce, next).catch(() => undefined);
+    if (this.released) return;
+    if (current === 'ours') {
+      this.holder = next;
       return;
     }
-    this.holder = { ...this.holder, beat: this.holder.beat + 1 };
-    await writeInPlace(this.path, this.holder).catch(() => {});
+    this.released = true;
+    clearInterval(this.timer);
+    heldHere.delete(this.holder.nonce);
+    this.options.onLost?.(
+      new AuditRelayError(
+        'AR_STATE_LOCKED',
+        `the state lock ${this.path} is no longer ours (${current ? `now pid ${current.pid} on ${current.host}` : 'removed'}): stopping so that two agents never share the state`,
+      ),
+    );
+  }
+}
+
+/** Rewrites the lock with `next` if it still holds `nonce`; else returns who holds it (undefined: nobody). */
+async function beatInPlace(
+  path: string,
+  nonce: string,
+  next: LockHolder,
+): Promise<'ours' | LockHolder | undefined> {
+  let file: Awaited<ReturnType<typeof open>>;
+  try {
+    file = await open(path, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    let holder: LockHolder | undefined;
+    try {
+      holder = JSON.parse(await file.readFile('utf8')) as LockHolder;
+    } catch {
+      holder = undefined;
+    }
+    if (holder?.nonce !== nonce) return holder;
+    const text = Buffer.from(`${JSON.stringify(next)}\n`);
+    await file.write(text, 0, text.length, 0);
+    await file.truncate(text.length);
+    return 'ours';
+  } finally {
+    await file.close();
   }
 }
 
@@ -175,17 +208,6 @@ async function createExclusive(path: string, holder: LockHolder): Promise<boolea
     await file.close();
   }
   return true;
-}
-
-async function writeInPlace(path: string, holder: LockHolder): Promise<void> {
-  const file = await open(path, 'r+');
-  try {
-    const text = Buffer.from(`${JSON.stringify(holder)}\n`);
-    await file.write(text, 0, text.length, 0);
-    await file.truncate(text.length);
-  } finally {
-    await file.close();
-  }
 }
 
 /** The lock's text and holder (undefined holder: empty or torn, e.g. a crash right after create). */

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AuditRelayError } from '../../../src/core/errors.js';
 import { type LockHolder, StateLock } from '../../../src/store/state/lock.js';
-import { tempDir } from '../../support/peers.js';
+import { tempDir, waitFor } from '../../support/peers.js';
 
 async function lockedBy(promise: Promise<unknown>): Promise<string> {
   try {
@@ -94,11 +94,14 @@ test('the holder beats, and notices when its lock was taken', async () => {
   const dir = tempDir('lock');
   const lost: AuditRelayError[] = [];
   const lock = await StateLock.acquire(dir, { heartbeatMs: 20, onLost: (e) => lost.push(e) });
-  await new Promise((r) => setTimeout(r, 100));
-  assert.ok(holderIn(dir).beat >= 2, 'the content changes at each beat');
-  writeFileSync(join(dir, 'lock'), JSON.stringify({ ...holderIn(dir), pid: 4242, nonce: 'thief' }));
-  await new Promise((r) => setTimeout(r, 100));
-  assert.equal(lost.length, 1);
+  await waitFor('two heartbeats', () => holderIn(dir).beat >= 2, 5000, 10);
+  // A takeover as another agent does it: the old file moved aside, a new one created.
+  const thief = { ...holderIn(dir), pid: 4242, nonce: 'thief' };
+  renameSync(join(dir, 'lock'), join(dir, 'lock.stale-test'));
+  writeFileSync(join(dir, 'lock'), JSON.stringify(thief));
+  await waitFor('the loss noticed', () => lost.length > 0, 5000, 10);
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(lost.length, 1, 'reported once');
   assert.match(lost[0]!.message, /no longer ours \(now pid 4242/);
   await lock.release();
   assert.equal(holderIn(dir).nonce, 'thief', "release never removes another holder's lock");
