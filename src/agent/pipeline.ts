@@ -212,6 +212,11 @@ export class Pipeline {
     this.stopping = true;
     for (const lane of this.lanes) lane.ingest.controller.abort();
     this.drain.abort();
+    // A sink known to be down has nothing to drain into: it keeps its backlog for the next start.
+    for (const slot of this.sinks.values()) {
+      if (this.options.metrics.component(slot.named.name).connected !== false) continue;
+      for (const delivery of slot.deliveries) delivery.controller.abort();
+    }
     // Not unref'd: a sink stuck in a send must still be stopped, even with nothing else to wait on.
     const timer = setTimeout(() => this.abort.abort(), this.options.drainTimeoutMs ?? DRAIN_MS);
     this.done.catch(() => {}).finally(() => clearTimeout(timer));

@@ -51,7 +51,7 @@ export function planReload(current: AgentConfig, next: AgentConfig): ReloadPlan 
     for (const gone of was[kind].filter((w) => !now[kind].some((n) => n.id === w.id))) {
       const singular = kind.slice(0, -1);
       refused.push(
-        `${singular} ${gone.id} is gone (removed, or renamed without \`id: ${gone.id}\`): its state is kept until you stop the agent and run auditrelay state rename|drop ${singular} ${gone.id}`,
+        `${singular} ${gone.id} is gone. Renamed? Give it \`id: ${gone.id}\` and reload. Removed? Its state stays until you stop the agent and run auditrelay state drop ${singular} ${gone.id}`,
       );
     }
     return { changed, added };

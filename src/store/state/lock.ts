@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sleep } from '../../core/backoff.js';
 import { AuditRelayError } from '../../core/errors.js';
 
@@ -292,6 +292,6 @@ function lockedError(path: string, holder: LockHolder | undefined): AuditRelayEr
   const who = holder ? `pid ${holder.pid} on ${holder.host} (since ${holder.since})` : 'another agent';
   return new AuditRelayError(
     'AR_STATE_LOCKED',
-    `the state directory is in use by ${who}: two agents on one state would deliver events twice. Stop that agent, or give this one another state directory. If you are sure no agent runs, remove ${path}`,
+    `the state directory ${dirname(path)} is in use by ${who}: two agents on one state would deliver events twice. Stop that agent, or give this one another state directory. If you are sure no agent runs, remove ${path}`,
   );
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Io } from '../../../src/cli/command.js';
 import { COMMANDS, main } from '../../../src/cli/main.js';
-import { tempDir } from '../../support/peers.js';
+import { ROOT, tempDir } from '../../support/peers.js';
 
 function capture(env: NodeJS.ProcessEnv = {}): Io & { stdout: string; stderr: string } {
   const io = {
@@ -67,4 +67,14 @@ test('check: ok for a valid file, every problem with file:line for a bad one', a
   io = capture();
   assert.equal(await main(['check', '--config', join(dir, 'missing.yaml')], io), 1);
   assert.match(io.stderr, /missing\.yaml:0 \(root\): cannot read the file \(ENOENT\) \[AR_CONFIG_READ\]/);
+});
+
+test('--version prints the package version; state without its arguments is a usage error', async () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  let io = capture();
+  assert.equal(await main(['--version'], io), 0);
+  assert.equal(io.stdout, `auditrelay ${version}\n`);
+  io = capture();
+  assert.equal(await main(['state', 'rename', 'sink', 'a'], io), 2);
+  assert.match(io.stderr, /Usage: auditrelay state rename sink\|source OLD NEW --config FILE/);
 });
