@@ -14,23 +14,35 @@ test('docs/configuration.md matches the schemas', () => {
   assert.equal(result.status, 0, result.stderr);
 });
 
-/** The files each example expects next to it (its comments say where they come from). */
-const EXAMPLE_FILES: Record<string, string[]> = {
+/** Each example configuration and the files it expects next to it (its comments say where they come from). */
+const EXAMPLES: Record<string, string[]> = {
   'agent.yaml': ['../sim/server-cert.pem'],
+  'linux/agent.yaml': ['ibmi-ca.pem', 'siem-ca.pem', 'credentials/ibmi-password'],
+  'ibmi/agent.yaml': ['ibmi-password', 'mapepire-ca.pem', 'siem-ca.pem'],
 };
 
-test('every example configuration is valid, given the files it names', () => {
-  const examples = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.yaml'));
-  assert.deepEqual(examples.sort(), Object.keys(EXAMPLE_FILES).sort());
-  for (const name of examples) {
+test('every example configuration is valid and warns of nothing, given the files it names', () => {
+  const found = (dir: string): string[] =>
+    readdirSync(join(ROOT, 'examples', dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? found(join(dir, entry.name))
+        : entry.name === 'agent.yaml'
+          ? [join(dir, entry.name)]
+          : [],
+    );
+  assert.deepEqual(found('').sort(), Object.keys(EXAMPLES).sort());
+  for (const [name, files] of Object.entries(EXAMPLES)) {
     const dir = join(tempDir('example'), 'examples');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     copyFileSync(join(ROOT, 'examples', name), join(dir, name));
-    for (const file of EXAMPLE_FILES[name]!) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), 'PEM\n');
+    for (const file of files) {
+      mkdirSync(dirname(join(dir, dirname(name), file)), { recursive: true });
+      writeFileSync(join(dir, dirname(name), file), 'content\n');
     }
-    const result = loadConfig(join(dir, name), { AUDITRELAY_PASSWORD: 'x' });
+    const result = loadConfig(join(dir, name), {
+      AUDITRELAY_PASSWORD: 'x',
+      CREDENTIALS_DIRECTORY: join(dir, dirname(name), 'credentials'),
+    });
     assert.ok(result.ok, `${name}: ${JSON.stringify(!result.ok && result.problems)}`);
     assert.deepEqual(result.warnings, [], name);
   }
