@@ -30,6 +30,8 @@ const RECENT_EVENTS = 5_000;
 const DRAIN_MS = 7500;
 const CLOSE_MS = 1500;
 
+const CONNECTION_CODES: ReadonlySet<string> = new Set(['AR_SOURCE_UNREACHABLE', 'AR_SOURCE_TLS']);
+
 /** A full disk or a failing one says nothing of when it recovers: retry, but not busily. */
 const STATE_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 5000 };
 
@@ -476,7 +478,8 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
   const connection = connectionWatch(logger, counters, { source: name });
   const report = failureReporter(logger, counters, name, 'receiving');
   const onRetry = (error: unknown, delay: number, attempt: number) => {
-    connection.down(error);
+    // A failed query is reported as such; only an IBM i that does not answer is a lost connection.
+    if (error instanceof AuditRelayError && CONNECTION_CODES.has(error.code)) connection.down(error);
     report(error, delay, attempt);
   };
   // A read that does not honour the abort (a hung connection) is left behind, not awaited.

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { AuditRelayError } from '../core/errors.js';
-import { checkStateFormat } from '../store/state/format.js';
+import { checkStateFormat, formatRefusal, readStateFormat } from '../store/state/format.js';
 import { readInventory, type StateInventory } from '../store/state/inventory.js';
 import { type LockOptions, StateLock } from '../store/state/lock.js';
 import { VERSION } from './version.js';
@@ -38,6 +38,23 @@ export async function openState(
     throw error;
   }
   return lock;
+}
+
+/**
+ * What a start would refuse in the state, read without the lock and without writing (for
+ * `check`): a format this version cannot read, state the configuration does not claim.
+ */
+export async function stateProblem(
+  directory: string,
+  claims: StateClaims,
+  configFile?: string,
+): Promise<AuditRelayError | undefined> {
+  try {
+    const refused = formatRefusal(directory, await readStateFormat(directory), `auditrelay ${VERSION}`);
+    return refused ?? unclaimedState(await readInventory(directory), claims, directory, configFile);
+  } catch (error) {
+    return error instanceof AuditRelayError ? error : new AuditRelayError('AR_STATE_IO', String(error));
+  }
 }
 
 /** AR_STATE_UNCLAIMED naming each unclaimed source and sink and what to run, or undefined. */

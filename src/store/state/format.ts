@@ -17,23 +17,31 @@ export const FORMAT_FILE = 'format.json';
  * state that has none (new, or written before the format was recorded — which is format 1).
  */
 export async function checkStateFormat(directory: string, writtenBy: string): Promise<void> {
-  const path = join(directory, FORMAT_FILE);
   const format = await readStateFormat(directory);
   if (format === undefined) {
     const text = `${JSON.stringify({ format: STATE_FORMAT, writtenBy })}\n`;
-    await replaceFile(nodeFileSystem, path, Buffer.from(text));
+    await replaceFile(nodeFileSystem, join(directory, FORMAT_FILE), Buffer.from(text));
     return;
   }
-  if (format !== STATE_FORMAT) {
-    throw new AuditRelayError(
-      'AR_STATE_VERSION',
-      `${path} says state format ${format}; this AuditRelay (${writtenBy}) reads format ${STATE_FORMAT} only. ${
-        format > STATE_FORMAT
-          ? 'It was written by a newer AuditRelay: run that version, or see docs/operations.md (Upgrades) to go back.'
-          : 'See docs/operations.md (Upgrades).'
-      }`,
-    );
-  }
+  const refused = formatRefusal(directory, format, writtenBy);
+  if (refused) throw refused;
+}
+
+/** AR_STATE_VERSION for a recorded format this version cannot read, else undefined. */
+export function formatRefusal(
+  directory: string,
+  format: number | undefined,
+  writtenBy: string,
+): AuditRelayError | undefined {
+  if (format === undefined || format === STATE_FORMAT) return undefined;
+  return new AuditRelayError(
+    'AR_STATE_VERSION',
+    `${join(directory, FORMAT_FILE)} says state format ${format}; this AuditRelay (${writtenBy}) reads format ${STATE_FORMAT} only. ${
+      format > STATE_FORMAT
+        ? 'It was written by a newer AuditRelay: run that version, or see docs/operations.md (Upgrades) to go back.'
+        : 'See docs/operations.md (Upgrades).'
+    }`,
+  );
 }
 
 /** The recorded format, or undefined when none is recorded. Throws AR_STATE_CORRUPT for a damaged file. */

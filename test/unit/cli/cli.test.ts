@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Io } from '../../../src/cli/command.js';
 import { COMMANDS, main } from '../../../src/cli/main.js';
+import { WriteAheadLog } from '../../../src/store/wal/wal.js';
 import { ROOT, tempDir } from '../../support/peers.js';
 
 function capture(env: NodeJS.ProcessEnv = {}): Io & { stdout: string; stderr: string } {
@@ -77,4 +78,26 @@ test('--version prints the package version; state without its arguments is a usa
   io = capture();
   assert.equal(await main(['state', 'rename', 'sink', 'a'], io), 2);
   assert.match(io.stderr, /Usage: auditrelay state rename sink\|source OLD NEW --config FILE/);
+});
+
+test('check also reports what a start would refuse in the existing state, without writing to it', async () => {
+  const dir = tempDir('cli');
+  const config = join(dir, 'agent.yaml');
+  const yaml = (sink: string) =>
+    `state: ./state\nsources:\n  - type: audit-journal\n    name: journal\n    connection: { type: mapepire, host: h, user: U, password: p }\nsinks:\n  - type: syslog\n    name: ${sink}\n    host: siem\n`;
+  const wal = await WriteAheadLog.open({
+    directory: join(dir, 'state/wal/journal'),
+    cursors: ['siem'],
+    sync: false,
+  });
+  await wal.close();
+  writeFileSync(config, yaml('siem'));
+  let io = capture();
+  assert.equal(await main(['check', '--config', config], io), 0, io.stderr);
+  writeFileSync(config, yaml('primary'));
+  io = capture();
+  assert.equal(await main(['check', '--config', config], io), 1);
+  assert.match(io.stderr, /^AR_STATE_UNCLAIMED: .*\n.*sink "siem" has its delivery position/);
+  assert.ok(io.stderr.includes(`auditrelay state rename sink siem primary --config ${config}`), io.stderr);
+  assert.equal(existsSync(join(dir, 'state/format.json')), false, 'check writes nothing');
 });
