@@ -67,6 +67,7 @@ test('a sink says when its connection is lost and regained, once each, and count
       logger: logger.child({ component: 'siem' }),
       counters,
       name: 'siem',
+      deadLetters: { write: async () => {} },
     },
   );
   assert.equal(counters.connected, undefined);
