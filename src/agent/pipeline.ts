@@ -16,6 +16,7 @@ import type { LockOptions, StateLock } from '../store/state/lock.js';
 import { type AppendResult, type WalStats, WriteAheadLog } from '../store/wal/wal.js';
 import { connectionWatch, countError, failureReporter } from '../telemetry/failures.js';
 import type { Metrics } from '../telemetry/metrics.js';
+import type { TelemetryView } from '../telemetry/prometheus.js';
 import { BacklogWatch } from './backlog-watch.js';
 import { openState } from './state.js';
 
@@ -96,16 +97,7 @@ export interface PipelineView {
     /** Journal time of the newest event read. */
     newestEventMs: number | undefined;
   }[];
-  deliveries: {
-    sink: string;
-    source: string;
-    backlog: number;
-    backlogBytes: number;
-    /** Journal time of the oldest event this sink has not taken yet, when it has a backlog. */
-    oldestPendingMs: number | undefined;
-    /** When this sink last took a batch of this source. */
-    lastDeliveryMs: number | undefined;
-  }[];
+  deliveries: TelemetryView['deliveries'];
 }
 
 interface Task {

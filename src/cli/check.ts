@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { formatProblem, loadConfig } from '../agent/config/load.js';
 import { identities } from '../agent/reload.js';
 import { stateProblem } from '../agent/state.js';
 import { describeError } from '../core/errors.js';
 import { type Command, EXIT } from './command.js';
+import { CONFIG_OPTION, loadConfigOption } from './config-option.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -20,17 +20,11 @@ without writing to it. Exits 1 when there is any problem, 0 otherwise.
 Options:
   -c, --config FILE   the YAML configuration (required)
   -h, --help          show this help`,
-  options: { config: { type: 'string', short: 'c' } },
+  options: CONFIG_OPTION,
   async run(values, _positionals, io) {
-    const path = values['config'];
-    if (typeof path !== 'string') {
-      io.err('--config FILE is required\n');
-      return EXIT.usage;
-    }
-    const result = loadConfig(path, io.env);
-    for (const warning of result.warnings) io.err(`${formatProblem(warning)}\n`);
+    const result = loadConfigOption(values, io);
+    const { path } = result;
     if (!result.ok) {
-      for (const problem of result.problems) io.err(`${formatProblem(problem)}\n`);
       io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found\n`);
       return EXIT.failure;
     }

@@ -5,6 +5,7 @@ import { AuditRelayError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/telemetry.js';
 import { createLogger } from '../telemetry/logger.js';
 import { type Command, EXIT, type Io } from './command.js';
+import { CONFIG_OPTION, loadConfigOption } from './config-option.js';
 
 /** From the stop signal to the exit, at most; the pipeline's drain and close fit well inside. */
 const STOP_BOUND_MS = 10_000;
@@ -34,19 +35,11 @@ the user or password (not retried, so the profile is not disabled by QMAXSIGN).
 Options:
   -c, --config FILE   the YAML configuration (required)
   -h, --help          show this help`,
-  options: { config: { type: 'string', short: 'c' } },
+  options: CONFIG_OPTION,
   async run(values, _positionals, io) {
-    const path = values['config'];
-    if (typeof path !== 'string') {
-      io.err('--config FILE is required\n');
-      return EXIT.usage;
-    }
-    const loaded = loadConfig(path, io.env);
-    for (const warning of loaded.warnings) io.err(`${formatProblem(warning)}\n`);
-    if (!loaded.ok) {
-      for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
-      return EXIT.failure;
-    }
+    const loaded = loadConfigOption(values, io);
+    if (!loaded.ok) return EXIT.failure;
+    const { path } = loaded;
     const logger = createLogger({
       level: loaded.config.log.level,
       format: loaded.config.log.format,

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { formatProblem, loadConfig } from '../agent/config/load.js';
 import { VERSION } from '../agent/version.js';
 import { AuditRelayError } from '../core/errors.js';
 import { checkStateFormat } from '../store/state/format.js';
@@ -14,6 +13,7 @@ import {
 import { StateLock } from '../store/state/lock.js';
 import { inspectWal } from '../store/wal/inspect.js';
 import { type Command, EXIT } from './command.js';
+import { CONFIG_OPTION, loadConfigOption } from './config-option.js';
 
 const USAGE =
   'auditrelay state rename sink|source OLD NEW --config FILE\n       auditrelay state drop sink|source NAME --config FILE';
@@ -39,7 +39,7 @@ The agent must be stopped: the command takes the state directory's lock.
 Options:
   -c, --config FILE   the YAML configuration, for its state directory (required)
   -h, --help          show this help`,
-  options: { config: { type: 'string', short: 'c' } },
+  options: CONFIG_OPTION,
   allowPositionals: true,
   async run(values, positionals, io) {
     const [action, kind, name, to] = positionals;
@@ -53,11 +53,8 @@ Options:
     ) {
       throw new AuditRelayError('AR_CLI_USAGE', `Usage: ${USAGE}\nRun: auditrelay state --help`);
     }
-    const loaded = loadConfig(path, io.env);
-    if (!loaded.ok) {
-      for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
-      return EXIT.failure;
-    }
+    const loaded = loadConfigOption(values, io);
+    if (!loaded.ok) return EXIT.failure;
     const stateDirectory = resolve(loaded.directory, loaded.config.state);
     const lock = await StateLock.acquire(stateDirectory, { onNotice: (m) => io.err(`${m}\n`) });
     try {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { formatProblem, loadConfig } from '../agent/config/load.js';
 import { type EventRef, readStatus, type StatusReport } from '../agent/status.js';
 import { type Command, EXIT } from './command.js';
+import { CONFIG_OPTION, loadConfigOption } from './config-option.js';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -17,18 +17,10 @@ Options:
   -c, --config FILE   the YAML configuration (required)
       --json          one JSON object, for scripts
   -h, --help          show this help`,
-  options: { config: { type: 'string', short: 'c' }, json: { type: 'boolean' } },
+  options: { ...CONFIG_OPTION, json: { type: 'boolean' } },
   async run(values, _positionals, io) {
-    const path = values['config'];
-    if (typeof path !== 'string') {
-      io.err('--config FILE is required\n');
-      return EXIT.usage;
-    }
-    const loaded = loadConfig(path, io.env);
-    if (!loaded.ok) {
-      for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
-      return EXIT.failure;
-    }
+    const loaded = loadConfigOption(values, io);
+    if (!loaded.ok) return EXIT.failure;
     const report = await readStatus(loaded.config, resolve(loaded.directory, loaded.config.state));
     io.out(values['json'] ? `${JSON.stringify(report, null, 2)}\n` : describe(report, Date.now()));
     return EXIT.ok;

@@ -23,12 +23,15 @@ export interface TelemetryView {
     position: Record<string, string> | undefined;
     newestEventMs: number | undefined;
   }[];
+  /** Per sink and source. */
   deliveries: {
     sink: string;
     source: string;
     backlog: number;
     backlogBytes: number;
+    /** Journal time of the oldest event the sink has not taken yet, when it has a backlog. */
     oldestPendingMs: number | undefined;
+    /** When the sink last took a batch of this source. */
     lastDeliveryMs: number | undefined;
   }[];
 }
