@@ -181,7 +181,7 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
       if (plan.refused.length > 0) return { applied: [], refused: plan.refused };
       const fresh = components(next, directory, options, metrics);
       const ids = identities(next);
-      let built: { sources: NamedSource[]; sinks: NamedSink[]; added: NamedSink[]; server?: Server };
+      let built: { sources: NamedSource[]; sinks: NamedSink[]; added: NamedSink[] };
       try {
         built = {
           sources: plan.replaceSources.map((i) => fresh.source(i)),

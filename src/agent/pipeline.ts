@@ -616,12 +616,17 @@ async function runDelivery(
     if (records.length === 0) {
       backlog.caughtUp();
       if (control.drain.aborted && lane.ingestEnded.signal.aborted) break;
-      // Wake up for new records, for shutdown, for a replacement, and now and then in any case.
-      const wake = linkedAbort([control.stop, control.drain, finish, lane.ingestEnded.signal]);
-      await Promise.race([
-        log.waitForRecords(lastSent, wake.signal).catch(() => {}),
-        sleep(1000, wake.signal),
-      ]);
+      // Wake up for new records, for a stop, for a replacement, for the end of the source once
+      // draining, and now and then in any case.
+      const wakeOn = [control.stop, finish, lane.ingestEnded.signal];
+      if (!control.drain.aborted) wakeOn.push(control.drain);
+      const wake = linkedAbort(wakeOn);
+      if (!wake.signal.aborted) {
+        await Promise.race([
+          log.waitForRecords(lastSent, wake.signal).catch(() => {}),
+          sleep(1000, wake.signal),
+        ]);
+      }
       wake.abort();
       continue;
     }
