@@ -42,14 +42,14 @@ async function state(): Promise<string> {
   return dir;
 }
 
-test('the state format is written once and checked at every start; a newer one is refused', async () => {
+test('the state format is recorded, an older one it reads is upgraded, a newer one is refused', async () => {
   const dir = tempDir('state');
+  const recorded = () => JSON.parse(readFileSync(join(dir, 'format.json'), 'utf8'));
   await checkStateFormat(dir, 'auditrelay 0.1.0');
-  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'format.json'), 'utf8')), {
-    format: STATE_FORMAT,
-    writtenBy: 'auditrelay 0.1.0',
-  });
+  assert.deepEqual(recorded(), { format: STATE_FORMAT, writtenBy: 'auditrelay 0.1.0' });
+  writeFileSync(join(dir, 'format.json'), JSON.stringify({ format: 1, writtenBy: 'auditrelay 0.0.9' }));
   await checkStateFormat(dir, 'auditrelay 0.1.0');
+  assert.equal(recorded().format, STATE_FORMAT, 'format 1 is read, and from now on written as the new one');
   writeFileSync(
     join(dir, 'format.json'),
     JSON.stringify({ format: STATE_FORMAT + 1, writtenBy: 'auditrelay 9' }),
@@ -57,10 +57,24 @@ test('the state format is written once and checked at every start; a newer one i
   const message = await rejectsWithCode(checkStateFormat(dir, 'auditrelay 0.1.0'), 'AR_STATE_VERSION');
   assert.match(
     message,
-    /says state format 2; this AuditRelay \(auditrelay 0\.1\.0\) reads format 1 only\. It was written by a newer AuditRelay/,
+    /says state format 3; this AuditRelay \(auditrelay 0\.1\.0\) reads formats 1 and 2\. It was written by a newer AuditRelay/,
   );
   writeFileSync(join(dir, 'format.json'), 'garbage');
   await rejectsWithCode(checkStateFormat(dir, 'x'), 'AR_STATE_CORRUPT');
+});
+
+test('a format 1 cursor file (one JSON line) is read and rewritten in the form of format 2', async () => {
+  const dir = await state();
+  const path = join(walDirectory(dir, 'journal'), 'a.cursor');
+  writeFileSync(path, `${JSON.stringify({ cursor: 'a', acked: 3 })}\n`);
+  const wal = await WriteAheadLog.open({
+    directory: walDirectory(dir, 'journal'),
+    cursors: ['a', 'b'],
+    sync: false,
+  });
+  assert.equal(wal.acked('a'), 3);
+  await wal.close();
+  assert.equal(readFileSync(path).length, 1024, 'two slots of 512 bytes');
 });
 
 test('the inventory and a read-only inspection show sources, cursors, backlogs and the newest record', async () => {
