@@ -95,7 +95,14 @@ const filterRow: Row = {
   defaultValue: '',
   description: 'which events go on: `include` and `exclude` rules (see Filters)',
 };
+const idRow = (what: string): Row => ({
+  key: '`id`',
+  type: 'string',
+  defaultValue: '',
+  description: `identity of this ${what}'s state; set it to the old name to keep the state across a rename (default: name; see docs/operations.md)`,
+});
 const sinkRows: Row[] = [
+  idRow('sink'),
   {
     key: '`profile`',
     type: PROFILE_NAMES.map((name) => `\`${name}\``).join(' \\| '),
@@ -115,8 +122,18 @@ const parts = [
   '# Configuration',
   '',
   'Generated from the component schemas by `npx tsx scripts/gen-config-docs.ts`; a test fails when it is out of date.',
-  'The file is YAML. `${NAME}` anywhere in a string is replaced by the environment variable NAME (a missing one is an error at its line).',
-  'Relative paths resolve against the directory of the configuration file. `auditrelay check --config FILE` prints every problem as `file:line key: message [CODE]`.',
+  'The file is YAML. Relative paths resolve against the directory of the configuration file.',
+  '`auditrelay check --config FILE` and `auditrelay run` validate the file in the same single pass and print every',
+  'problem at once as `file:line key: message [CODE]`: the schema, the rules across keys, unique names, the files',
+  'that must be readable (certificates, keys, `*_FILE` secrets) and the entry types in filters and severity keys.',
+  'Settings that do not apply (a `tls` block on a `tcp` sink) are warnings (`AR_CONFIG_UNUSED`).',
+  '',
+  '- `${NAME}` in any value is replaced by the environment variable NAME; a missing one is an error at its line.',
+  '  `${NAME:-default}` uses `default` when NAME is unset or empty. A value that is one unquoted reference',
+  '  (`port: ${SIEM_PORT}`) becomes a number or a boolean where the schema wants one; quote it to keep a string.',
+  '- `KEY_FILE: path` instead of `KEY: value` reads the value from a file, without one trailing newline, for any',
+  '  string setting: `password_FILE: ${CREDENTIALS_DIRECTORY}/ibmi-password` (systemd `LoadCredential=`) or',
+  '  `password_FILE: /run/secrets/ibmi-password` (Docker secrets). The file is read at start and at each reload.',
   '',
   '## Top level',
   '',
@@ -129,7 +146,7 @@ const parts = [
     '',
     d.description,
     '',
-    table([...rows(d.configSchema), filterRow]),
+    table([...rows(d.configSchema), idRow('source'), filterRow]),
     '',
   ]),
   ...SINKS.flatMap((d) => [

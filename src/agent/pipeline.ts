@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   type BackoffOptions,
   backoffDelay,
@@ -13,24 +12,35 @@ import type { ComponentCounters, Logger } from '../core/telemetry.js';
 import type { EventFilter } from '../events/filter.js';
 import { walDamageEvent } from '../events/wal-damage.js';
 import { decodeRecord, encodeRecords } from '../store/event-records.js';
-import { type AppendResult, type WalDamage, WriteAheadLog } from '../store/wal/wal.js';
-import { countError, failureReporter } from '../telemetry/failures.js';
+import { walDirectory } from '../store/state/inventory.js';
+import type { LockOptions, StateLock } from '../store/state/lock.js';
+import { type AppendResult, type WalDamage, type WalStats, WriteAheadLog } from '../store/wal/wal.js';
+import { connectionWatch, countError, failureReporter } from '../telemetry/failures.js';
 import type { Metrics } from '../telemetry/metrics.js';
+import type { TelemetryView } from '../telemetry/prometheus.js';
+import { BacklogWatch } from './backlog-watch.js';
+import { openState } from './state.js';
 
 /** Events kept in memory between append and delivery (about 2 KiB each). */
 const RECENT_EVENTS = 5_000;
 
 /**
- * After shutdown is asked for, how long sinks may keep delivering; closing them takes at most
- * 2 s more (a receiver's confirmation, RELP's close), so the agent stops within 10 s.
+ * After a stop is asked for, how long sinks may keep delivering, then how long closing the
+ * sources and sinks may take (a receiver's confirmation, RELP's close): with the CLI's half
+ * second to exit, the agent stops within 10 s.
  */
-const DRAIN_MS = 8000;
+const DRAIN_MS = 7500;
+const CLOSE_MS = 1500;
+
+const CONNECTION_CODES: ReadonlySet<string> = new Set(['AR_SOURCE_UNREACHABLE', 'AR_SOURCE_TLS']);
 
 /** A full disk or a failing one says nothing of when it recovers: retry, but not busily. */
 const STATE_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 5000 };
 
 export interface NamedSource<SourceRecord = unknown> {
   name: string;
+  /** Identity of its state (the WAL directory `wal/<id>/`); default: name. */
+  id?: string;
   source: Source<SourceRecord>;
   /** The source type's record → event function (decode and normalize). */
   toEvent: (record: SourceRecord) => SecurityEvent;
@@ -42,6 +52,8 @@ export interface NamedSource<SourceRecord = unknown> {
 
 export interface NamedSink {
   name: string;
+  /** Identity of its state (its cursor in each WAL); default: name. */
+  id?: string;
   sink: Sink;
   /** Events this sink sends; undefined sends all. Left-out events still move its cursor. */
   filter?: EventFilter;
@@ -58,7 +70,7 @@ export interface BufferOptions {
 export interface PipelineOptions {
   sources: NamedSource[];
   sinks: NamedSink[];
-  /** State directory: each source keeps its WAL under `wal/<source>/`. */
+  /** State directory: each source keeps its WAL under `wal/<source>/`; one agent at a time. */
   stateDirectory: string;
   buffer: BufferOptions;
   logger: Logger;
@@ -66,8 +78,60 @@ export interface PipelineOptions {
   backoff?: BackoffOptions;
   /** Events per send to a sink. */
   sendBatch?: number;
-  /** After shutdown is asked for, how long sinks may keep draining the WAL. */
+  /** After shutdown is asked for, how long sinks may keep draining the WAL. Default 7.5 s. */
   drainTimeoutMs?: number;
+  /** Then how long closing the sources and sinks may take. Default 1.5 s. */
+  closeTimeoutMs?: number;
+  /** A sink with a backlog for this long logs that it drains it, and again when done. Default 5 s. */
+  behindAfterMs?: number;
+  /** The state lock's timing (tests). */
+  lock?: LockOptions;
+  /** Named in the commands an unclaimed state asks for. */
+  configFile?: string;
+}
+
+/** What the pipeline shows of itself to the metrics endpoint and the progress line. */
+export interface PipelineView {
+  sources: {
+    name: string;
+    id: string;
+    wal: WalStats;
+    position: SourcePosition | undefined;
+    /** Journal time of the newest event read. */
+    newestEventMs: number | undefined;
+  }[];
+  deliveries: TelemetryView['deliveries'];
+}
+
+interface Task {
+  promise: Promise<void>;
+  controller: AbortController;
+}
+
+interface Lane {
+  named: NamedSource;
+  id: string;
+  log: WriteAheadLog;
+  recent: RecentEvents;
+  ingest: Task;
+  position: SourcePosition | undefined;
+  newestEventMs: number | undefined;
+  /** Aborted once the lane's ingest ended for good (shutdown): a draining sink may stop when caught up. */
+  ingestEnded: AbortController;
+}
+
+interface Delivery extends Task {
+  lane: Lane;
+  /** Aborted to stop after the batch in flight (a reload replacing the sink). */
+  finish: AbortController;
+  oldestPendingMs: number | undefined;
+  lastDeliveryMs: number | undefined;
+}
+
+interface SinkSlot {
+  named: NamedSink;
+  id: string;
+  deliveries: Delivery[];
 }
 
 /**
@@ -80,59 +144,256 @@ export interface PipelineOptions {
  * TCP/TLS: written and flushed; UDP: handed to the kernel). A slow or dead sink only grows its
  * backlog; the others go on. When the WAL is full the source pauses — the journal keeps the
  * events — and nothing already accepted is ever dropped.
+ *
+ * The state directory is locked for the pipeline's life. A reload replaces a source or a sink
+ * between batches (replaceSource, replaceSink, addSink). stop() drains within drainTimeoutMs
+ * plus closeTimeoutMs, however the other ends behave.
  */
-export async function runPipeline(options: PipelineOptions, signal: AbortSignal): Promise<void> {
-  const all = new AbortController();
-  signal.addEventListener('abort', () => all.abort(), { once: true });
-  const logs = await Promise.all(options.sources.map((source) => openLog(source, options)));
-  const ingest = new AbortController();
-  all.signal.addEventListener('abort', () => ingest.abort(), { once: true });
-  const drained = new AbortController();
-  all.signal.addEventListener(
-    'abort',
-    () => setTimeout(() => drained.abort(), options.drainTimeoutMs ?? DRAIN_MS).unref(),
-    { once: true },
-  );
-  const work: Promise<void>[] = [];
-  options.sources.forEach((source, index) => {
-    const log = logs[index]!;
-    const recent = new RecentEvents(RECENT_EVENTS);
-    const ingesting = runIngest(source, log, recent, options, ingest.signal);
-    work.push(ingesting);
-    for (const sink of options.sinks) {
-      work.push(
-        runDelivery(source, sink, log, recent, options, {
-          stopping: all.signal,
-          stop: drained.signal,
-          ingesting,
-        }),
-      );
+export class Pipeline {
+  /** Settles when the pipeline ended: after stop(), or rejects with the error that ended it. */
+  readonly done: Promise<void>;
+  private readonly lanes: Lane[] = [];
+  private readonly sinks = new Map<string, SinkSlot>();
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly drain = new AbortController();
+  private readonly abort = new AbortController();
+  private readonly closing = new Set<Promise<void>>();
+  private failure: unknown;
+  private stopping = false;
+  private tasksDone: (() => void) | undefined;
+
+  private constructor(
+    private readonly options: PipelineOptions,
+    private readonly lock: StateLock,
+  ) {
+    this.done = new Promise<void>((resolve) => {
+      this.tasksDone = resolve;
+    }).then(() => this.finish());
+  }
+
+  /** Takes the state directory, opens every WAL and starts. Throws AR_STATE_… when it cannot. */
+  static async open(options: PipelineOptions): Promise<Pipeline> {
+    let pipeline: Pipeline | undefined;
+    const lock = await openState(
+      options.stateDirectory,
+      { sources: options.sources.map(idOf), sinks: options.sinks.map(idOf) },
+      {
+        ...options.lock,
+        configFile: options.configFile,
+        onNotice: (message) => options.logger.warn(message),
+        onLost: (error) => {
+          options.logger.error(describeError(error));
+          pipeline?.fail(error);
+        },
+      },
+    );
+    const logs: WriteAheadLog[] = [];
+    try {
+      for (const source of options.sources) logs.push(await openLog(source, options));
+    } catch (error) {
+      await Promise.allSettled(logs.map((log) => log.close()));
+      await lock.release();
+      throw error;
     }
-  });
-  const results = await Promise.allSettled(
-    work.map((w) =>
-      w.catch((error) => {
-        // One part failing for good stops the others, and only then does the pipeline end.
-        all.abort();
-        throw error;
+    pipeline = new Pipeline(options, lock);
+    options.sources.forEach((source, index) => {
+      pipeline!.startLane(source, logs[index]!);
+    });
+    for (const sink of options.sinks) pipeline.startSink(sink);
+    return pipeline;
+  }
+
+  /** Stops reading; sinks drain what is stored for drainTimeoutMs; then everything closes. */
+  stop(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    for (const lane of this.lanes) lane.ingest.controller.abort();
+    this.drain.abort();
+    // A sink known to be down has nothing to drain into: it keeps its backlog for the next start.
+    for (const slot of this.sinks.values()) {
+      if (this.options.metrics.component(slot.named.name).connected !== false) continue;
+      for (const delivery of slot.deliveries) delivery.controller.abort();
+    }
+    // Not unref'd: a sink stuck in a send must still be stopped, even with nothing else to wait on.
+    const timer = setTimeout(() => this.abort.abort(), this.options.drainTimeoutMs ?? DRAIN_MS);
+    this.done.catch(() => {}).finally(() => clearTimeout(timer));
+  }
+
+  /** Replaces a sink (same id) between batches: the batch in flight finishes and is acknowledged first. */
+  async replaceSink(named: NamedSink): Promise<void> {
+    const slot = this.sinks.get(idOf(named));
+    if (!slot || this.stopping) throw new AuditRelayError('AR_INTERNAL', `no running sink ${idOf(named)}`);
+    for (const delivery of slot.deliveries) delivery.finish.abort();
+    await this.bounded(
+      Promise.allSettled(slot.deliveries.map((d) => d.promise)),
+      this.options.drainTimeoutMs ?? DRAIN_MS,
+    );
+    for (const delivery of slot.deliveries) delivery.controller.abort();
+    await Promise.allSettled(slot.deliveries.map((d) => d.promise));
+    this.sinks.delete(slot.id);
+    this.closeLater(slot.named.sink);
+    this.startSink(named);
+  }
+
+  /** Adds a sink: in every WAL it starts at the oldest stored event, as at a start. */
+  async addSink(named: NamedSink): Promise<void> {
+    if (this.stopping) throw new AuditRelayError('AR_INTERNAL', 'the pipeline is stopping');
+    for (const lane of this.lanes) await lane.log.addCursor(idOf(named));
+    this.startSink(named);
+  }
+
+  /** Replaces a source (same id) between batches: the next one reads on after the newest stored record. */
+  async replaceSource(named: NamedSource): Promise<void> {
+    const lane = this.lanes.find((l) => l.id === idOf(named));
+    if (!lane || this.stopping) throw new AuditRelayError('AR_INTERNAL', `no running source ${idOf(named)}`);
+    lane.ingest.controller.abort();
+    await lane.ingest.promise;
+    this.closeLater(lane.named.source);
+    lane.named = named;
+    if (!this.stopping) lane.ingest = this.startIngest(lane);
+  }
+
+  view(): PipelineView {
+    return {
+      sources: this.lanes.map((lane) => ({
+        name: lane.named.name,
+        id: lane.id,
+        wal: lane.log.stats(),
+        position: lane.position,
+        newestEventMs: lane.newestEventMs,
+      })),
+      deliveries: [...this.sinks.values()].flatMap((slot) =>
+        slot.deliveries.map((delivery) => {
+          const cursor = delivery.lane.log.stats().cursors[slot.id];
+          return {
+            sink: slot.named.name,
+            source: delivery.lane.named.name,
+            backlog: cursor?.backlog ?? 0,
+            backlogBytes: cursor?.backlogBytes ?? 0,
+            oldestPendingMs: cursor?.backlog ? delivery.oldestPendingMs : undefined,
+            lastDeliveryMs: delivery.lastDeliveryMs,
+          };
+        }),
+      ),
+    };
+  }
+
+  private startLane(named: NamedSource, log: WriteAheadLog): void {
+    const lane: Lane = {
+      named,
+      id: idOf(named),
+      log,
+      recent: new RecentEvents(RECENT_EVENTS),
+      ingest: undefined as unknown as Task,
+      position: lastPosition(log),
+      newestEventMs: undefined,
+      ingestEnded: new AbortController(),
+    };
+    lane.ingest = this.startIngest(lane);
+    this.lanes.push(lane);
+  }
+
+  private startIngest(lane: Lane): Task {
+    const controller = new AbortController();
+    const promise = runIngest(lane, this.options, controller.signal).finally(() => {
+      if (this.stopping) lane.ingestEnded.abort();
+    });
+    this.track(promise);
+    return { promise, controller };
+  }
+
+  private startSink(named: NamedSink): void {
+    const slot: SinkSlot = { named, id: idOf(named), deliveries: [] };
+    for (const lane of this.lanes) {
+      const delivery: Delivery = {
+        lane,
+        controller: new AbortController(),
+        finish: new AbortController(),
+        oldestPendingMs: undefined,
+        lastDeliveryMs: undefined,
+        promise: Promise.resolve(),
+      };
+      delivery.promise = runDelivery(slot, delivery, this.options, {
+        drain: this.drain.signal,
+        stop: linkedAbort([this.abort.signal, delivery.controller.signal]).signal,
+      });
+      this.track(delivery.promise);
+      slot.deliveries.push(delivery);
+    }
+    this.sinks.set(slot.id, slot);
+  }
+
+  /** Follows a part until it ends; one failing for good stops the others. */
+  private track(promise: Promise<void>): void {
+    const tracked: Promise<void> = promise
+      .catch((error) => this.fail(error))
+      .finally(() => {
+        this.tasks.delete(tracked);
+        if (this.tasks.size === 0 && this.stopping) this.tasksDone?.();
+      });
+    this.tasks.add(tracked);
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.stop();
+    if (this.tasks.size === 0) this.tasksDone?.();
+  }
+
+  /** Closes a replaced source or sink in the background; finish() waits for it (bounded). */
+  private closeLater(component: { close(): Promise<void> }): void {
+    const closing: Promise<void> = component
+      .close()
+      .catch(() => {})
+      .finally(() => this.closing.delete(closing));
+    this.closing.add(closing);
+  }
+
+  private async finish(): Promise<void> {
+    await Promise.allSettled(this.lanes.map((lane) => lane.log.close()));
+    for (const lane of this.lanes) this.closeLater(lane.named.source);
+    for (const slot of this.sinks.values()) this.closeLater(slot.named.sink);
+    // A source or sink that does not honour close in time is left behind: the process ends anyway.
+    await this.bounded(Promise.allSettled([...this.closing]), this.options.closeTimeoutMs ?? CLOSE_MS);
+    await this.lock.release();
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private bounded(promise: Promise<unknown>, ms: number): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      promise,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
       }),
-    ),
-  );
-  await Promise.allSettled(logs.map((log) => log.close()));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+    ]).finally(() => clearTimeout(timer));
+  }
 }
 
-async function openLog({ name }: NamedSource, options: PipelineOptions): Promise<WriteAheadLog> {
+/**
+ * Runs the pipeline until `signal` aborts (then drains and closes, bounded) or a part fails
+ * for good (then rejects with that error).
+ */
+export async function runPipeline(options: PipelineOptions, signal: AbortSignal): Promise<void> {
+  const pipeline = await Pipeline.open(options);
+  if (signal.aborted) pipeline.stop();
+  signal.addEventListener('abort', () => pipeline.stop(), { once: true });
+  return pipeline.done;
+}
+
+const idOf = (named: { name: string; id?: string }): string => named.id ?? named.name;
+
+async function openLog(source: NamedSource, options: PipelineOptions): Promise<WriteAheadLog> {
+  const counters = options.metrics.component(source.name);
   return WriteAheadLog.open({
-    directory: join(options.stateDirectory, 'wal', name),
-    cursors: options.sinks.map((sink) => sink.name),
+    directory: walDirectory(options.stateDirectory, idOf(source)),
+    cursors: options.sinks.map(idOf),
     maxBytes: options.buffer.maxBytes,
     segmentBytes: options.buffer.segmentBytes,
     sync: options.buffer.sync,
     onError: (error) => {
-      countError(options.metrics.component(name), 'state', describeError(error));
-      options.logger.error(describeError(error), { source: name });
+      countError(counters, 'state', error);
+      options.logger.error(describeError(error), { source: source.name });
     },
   });
 }
@@ -144,8 +405,8 @@ function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
 }
 
 /**
- * Records → events, counted: every record received, events with a decode error, events the
- * filter left out. Pure apart from the counters.
+ * Records → events, counted: every record received, events with a decode error (by code),
+ * events the filter left out. Pure apart from the counters.
  */
 export function toEvents<SourceRecord>(
   records: readonly SourceRecord[],
@@ -155,26 +416,52 @@ export function toEvents<SourceRecord>(
   counters.eventsReceived += records.length;
   counters.batches++;
   const events: SecurityEvent[] = [];
-  let decodeErrors = 0;
   for (const record of records) {
     const event = toEvent(record);
-    if (event.decodeError) decodeErrors++;
+    if (event.decodeError) {
+      counters.errors.decoding = (counters.errors.decoding ?? 0) + 1;
+      const code = event.decodeError.code;
+      counters.errorCodes[code] = (counters.errorCodes[code] ?? 0) + 1;
+    }
     if (!filter || filter(event)) events.push(event);
   }
-  if (decodeErrors > 0) counters.errors.decoding = (counters.errors.decoding ?? 0) + decodeErrors;
   const left = records.length - events.length;
   if (left > 0) counters.dropped['filter'] = (counters.dropped['filter'] ?? 0) + left;
   return events;
 }
 
-async function runIngest(
-  named: NamedSource,
-  log: WriteAheadLog,
-  recent: RecentEvents,
-  options: PipelineOptions,
-  signal: AbortSignal,
-): Promise<void> {
-  const { name, source } = named;
+/**
+ * A controller aborted by any of `signals`; aborting it removes its listeners (AbortSignal.any
+ * needs Node 20.3, and keeps listeners on long-lived signals until they are collected).
+ */
+function linkedAbort(signals: readonly AbortSignal[]): AbortController {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      for (const signal of signals) signal.removeEventListener('abort', abort);
+    },
+    { once: true },
+  );
+  for (const signal of signals) signal.addEventListener('abort', abort, { once: true });
+  if (signals.some((s) => s.aborted)) abort();
+  return controller;
+}
+
+/** `promise`, or a rejection once `signal` aborts: what does not honour the abort in time is left to run out. */
+function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSignal): Promise<void> {
+  const { name, source } = lane.named;
+  const { log, recent } = lane;
   const { logger } = options;
   const counters = options.metrics.component(name);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -183,9 +470,22 @@ async function runIngest(
     source: name,
     position: position ? Object.values(position).join('/') : 'configured start',
   });
-  const onRetry = failureReporter(logger, counters, name, 'receiving');
+  const connection = connectionWatch(logger, counters, { source: name });
+  const report = failureReporter(logger, counters, name, 'receiving');
+  const onRetry = (error: unknown, delay: number, attempt: number) => {
+    // A failed query is reported as such; only an IBM i that does not answer is a lost connection.
+    if (error instanceof AuditRelayError && CONNECTION_CODES.has(error.code)) connection.down(error);
+    report(error, delay, attempt);
+  };
+  // A read that does not honour the abort (a hung connection) is left behind, not awaited.
   const readAfter = (from: SourcePosition | undefined): Promise<SourceBatch<unknown> | undefined> =>
-    retryUntilDone(() => source.read(from, signal), { ...backoff, signal, onRetry }).catch((error) => {
+    untilStopped(
+      retryUntilDone(() => source.read(from, signal), { ...backoff, signal, onRetry }).then((batch) => {
+        connection.up();
+        return batch;
+      }),
+      signal,
+    ).catch((error): undefined => {
       if (signal.aborted) return undefined;
       throw error;
     });
@@ -197,7 +497,7 @@ async function runIngest(
       const after: SourcePosition | undefined = batch.position ?? position;
       // While this batch is written, the next one is already being read (unless caught up).
       next = batch.caughtUp ? undefined : readAfter(after);
-      const events = batch.records.length > 0 ? toEvents(batch.records, named, counters) : [];
+      const events = batch.records.length > 0 ? toEvents(batch.records, lane.named, counters) : [];
       if (events.length > 0) {
         // Every append carries a position, so the newest durable record always has one.
         const payloads = encodeRecords(events, after);
@@ -206,8 +506,10 @@ async function runIngest(
         const stored = await appendWhenPossible(log, payloads, options, name, signal);
         if (!stored) break;
         recent.remember(stored.firstId, events);
+        lane.newestEventMs = Math.max(lane.newestEventMs ?? 0, events.at(-1)!.timeMs);
       }
       position = after;
+      lane.position = after;
       if (!next) {
         await sleep(source.pollInterval, signal);
         next = readAfter(position);
@@ -215,7 +517,7 @@ async function runIngest(
     }
   } finally {
     // A read ahead that ends after shutdown is dropped: it was never stored.
-    await next?.catch(() => undefined);
+    next?.catch(() => undefined);
     logger.info('source stopped', { source: name });
   }
 }
@@ -271,124 +573,114 @@ async function appendWhenPossible(
 }
 
 interface DeliveryControl {
-  /** Shutdown asked for: stop once caught up. */
-  stopping: AbortSignal;
-  /** Drain time is over: stop now; the rest stays in the WAL for the next start. */
+  /** Shutdown asked for: stop once caught up and the source has stopped. */
+  drain: AbortSignal;
+  /** Stop now (drain time over, or the sink is replaced and its batch took too long). */
   stop: AbortSignal;
-  /** Settles when the source stops appending. */
-  ingesting: Promise<void>;
 }
 
 async function runDelivery(
-  source: NamedSource,
-  { name, sink, filter }: NamedSink,
-  log: WriteAheadLog,
-  recent: RecentEvents,
+  slot: SinkSlot,
+  delivery: Delivery,
   options: PipelineOptions,
   control: DeliveryControl,
 ): Promise<void> {
+  const { lane } = delivery;
+  const { log, recent } = lane;
+  const { name, sink, filter } = slot.named;
+  const cursor = slot.id;
+  const source = lane.named.name;
   const counters = options.metrics.component(name);
   const batchSize = options.sendBatch ?? 500;
-  let ingestDone = false;
-  const markDone = () => {
-    ingestDone = true;
-  };
-  // Its failure is reported where it happens; here only the fact that it ended matters.
-  control.ingesting.then(markDone, markDone);
+  const backlog = new BacklogWatch(options.logger, { sink: name, source }, options.behindAfterMs ?? 5000);
   // Acks follow confirmations in order; sending the next batches does not wait for them.
   let acking: Promise<void> = Promise.resolve();
-  let lastSent = log.acked(name);
+  let ackFailure: unknown;
+  /** Batches read and not yet acknowledged, oldest first: the journal time of each one's first event. */
+  const unacknowledged: { lastId: number; firstMs: number }[] = [];
+  let lastSent = log.acked(cursor);
+  /** The last event read, for what a damaged WAL region comes after. */
+  let lastEvent: SecurityEvent | undefined;
+  backlog.starting((log.last()?.id ?? 0) - lastSent);
   const ackDurably = (id: number) =>
-    retryUntilDone(() => log.ack(name, id), {
+    retryUntilDone(() => log.ack(cursor, id), {
       ...(options.backoff ?? DEFAULT_BACKOFF),
       signal: control.stop,
       onRetry: failureReporter(options.logger, counters, name, 'state'),
+    }).then(() => {
+      delivery.lastDeliveryMs = Date.now();
+      while (unacknowledged.length > 0 && unacknowledged[0]!.lastId <= id) unacknowledged.shift();
+      delivery.oldestPendingMs = unacknowledged[0]?.firstMs;
     });
-  let ackFailure: unknown;
-  /** The last event read, for what a damaged WAL region comes after. */
-  let lastEvent: SecurityEvent | undefined;
-  while (!control.stop.aborted) {
+  const finish = delivery.finish.signal;
+  while (!control.stop.aborted && !finish.aborted) {
     if (ackFailure !== undefined) throw ackFailure;
     // The WAL may move a cursor by itself (past the copy it makes when it frees a full disk).
-    lastSent = Math.max(lastSent, log.acked(name));
+    lastSent = Math.max(lastSent, log.acked(cursor));
     const damages: WalDamage[] = [];
-    const records = await log.read(name, batchSize, 4 * 1024 * 1024, lastSent, (d) => damages.push(d));
+    const records = await log.read(cursor, batchSize, 4 * 1024 * 1024, lastSent, (d) => damages.push(d));
     if (records.length === 0) {
-      if (control.stopping.aborted && ingestDone) break;
-      const wake = new AbortController();
-      const cancel = () => wake.abort();
-      control.stop.addEventListener('abort', cancel, { once: true });
-      control.stopping.addEventListener('abort', cancel, { once: true });
-      // Wake up for new records, for shutdown, and now and then in any case.
-      await Promise.race([
-        log.waitForRecords(lastSent, wake.signal).catch(() => {}),
-        sleep(1000, wake.signal),
-      ]);
+      backlog.caughtUp();
+      if (control.drain.aborted && lane.ingestEnded.signal.aborted) break;
+      // Wake up for new records, for a stop, for a replacement, for the end of the source once
+      // draining, and now and then in any case.
+      const wakeOn = [control.stop, finish, lane.ingestEnded.signal];
+      if (!control.drain.aborted) wakeOn.push(control.drain);
+      const wake = linkedAbort(wakeOn);
+      if (!wake.signal.aborted) {
+        await Promise.race([
+          log.waitForRecords(lastSent, wake.signal).catch(() => {}),
+          sleep(1000, wake.signal),
+        ]);
+      }
       wake.abort();
-      control.stop.removeEventListener('abort', cancel);
-      control.stopping.removeEventListener('abort', cancel);
       continue;
     }
+    backlog.pending();
     let stored: SecurityEvent[] = records.map(
       (record) => recent.get(record.id) ?? decodeRecord(record.payload).event,
     );
     if (damages.length > 0) {
-      stored = await repaired(source, records, stored, damages, lastEvent, control.stop, options.logger);
+      stored = await repaired(lane.named, records, stored, damages, lastEvent, control.stop, options.logger);
     }
     lastEvent = stored.at(-1) ?? lastEvent;
+    unacknowledged.push({ lastId: records.at(-1)!.id, firstMs: stored[0]!.timeMs });
+    delivery.oldestPendingMs = unacknowledged[0]!.firstMs;
     const events = filter ? stored.filter(filter) : stored;
     if (events.length < stored.length) {
       counters.dropped['filter'] = (counters.dropped['filter'] ?? 0) + stored.length - events.length;
     }
     let delivered: Promise<void> = Promise.resolve();
     try {
-      // The sink retries and fails over by itself; it gives up only when told to stop.
-      if (events.length > 0) ({ delivered } = await sink.send(events, control.stop));
+      // The sink retries and fails over by itself; it gives up only when told to stop. One that
+      // does not give up in time is left behind: the batch stays in the WAL for the next start.
+      if (events.length > 0)
+        ({ delivered } = await untilStopped(sink.send(events, control.stop), control.stop));
     } catch (error) {
       if (control.stop.aborted) break;
       throw error;
     }
-    const id = records[records.length - 1]!.id;
+    const id = records.at(-1)!.id;
     lastSent = id;
     acking = acking.then(() => delivered).then(() => ackDurably(id));
     // A cursor that cannot be saved ends this sink's delivery, as a failed send does.
     acking.catch((error) => {
       if (!control.stop.aborted) ackFailure ??= error;
     });
+    backlog.sent((log.last()?.id ?? 0) - lastSent);
   }
-  // Confirmations still out when the drain time is over are not waited for: those batches
+  // A replaced sink's last batches are confirmed and acknowledged before its successor reads;
+  // confirmations still out when the drain time is over are not waited for: those batches
   // stay in the WAL for the next start.
   try {
     await untilStopped(acking, control.stop);
   } catch (error) {
     if (!control.stop.aborted) throw error;
   }
-  const backlog = log.stats().cursors[name]?.backlog ?? 0;
-  if (backlog > 0)
-    options.logger.info('stopped with events kept for the next start', {
-      sink: name,
-      source: source.name,
-      backlog,
-    });
-}
-
-/** `promise`, or a rejection once `signal` aborts. */
-function untilStopped(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    promise.then(
-      () => {
-        signal.removeEventListener('abort', stop);
-        resolve();
-      },
-      (error) => {
-        signal.removeEventListener('abort', stop);
-        reject(error);
-      },
-    );
-  });
+  const left = log.stats().cursors[cursor]?.backlog ?? 0;
+  if (left > 0 && !finish.aborted) {
+    options.logger.info('stopped with events kept for the next start', { sink: name, source, backlog: left });
+  }
 }
 
 /** At most this many source batches are read again for one damaged WAL region. */

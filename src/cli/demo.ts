@@ -109,7 +109,7 @@ ${FORMAT_HELP}
       ],
     });
     const logLines: string[] = [];
-    const agent = startAgent({
+    const agent = await startAgent({
       config,
       directory,
       logger: createLogger({ level: 'warn', write: (line) => logLines.push(line.trimEnd()) }),

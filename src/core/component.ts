@@ -14,6 +14,16 @@ export type ComponentKind = 'source' | 'sink' | 'format';
 export interface ConfigIssue {
   path: (string | number)[];
   message: string;
+  /** A warning: reported by `check` and at start, but the configuration still runs. */
+  warning?: boolean;
+}
+
+/** A file a component reads at start (a CA, a certificate, a key); checked to exist and be readable. */
+export interface ConfigFile {
+  /** Where it is named, relative to the component. */
+  path: (string | number)[];
+  /** As written: relative paths resolve against the configuration file's directory. */
+  file: string;
 }
 
 export interface ComponentDescriptor<Kind extends ComponentKind, Config, Instance, Context> {
@@ -22,7 +32,13 @@ export interface ComponentDescriptor<Kind extends ComponentKind, Config, Instanc
   description: string;
   /** Validates, applies defaults, documents: the single source of truth for this component's config. */
   configSchema: z.ZodType<Config, z.ZodTypeDef, unknown>;
-  validate?(config: Config): ConfigIssue[];
+  /**
+   * Problems that span several keys. `written` is the component's configuration as the file
+   * had it (before defaults and profiles), to tell a setting given from a default.
+   */
+  validate?(config: Config, written: Readonly<Record<string, unknown>>): ConfigIssue[];
+  /** The files this configuration makes the component read. */
+  files?(config: Config): ConfigFile[];
   /** Settings that work but are unsafe (plaintext, no verification): `check` and `run` warn. */
   warnings?(config: Config): ConfigIssue[];
   create(config: Config, context: Context): Instance;
@@ -73,6 +89,8 @@ export interface SourceDescriptor<Config = never, SourceRecord = never>
    * events without one (the agent's own gap events). Lets the pipeline read lost events again.
    */
   positionOf?(event: SecurityEvent): SourcePosition | undefined;
+  /** Every `entryType` its events can have: filters and severity keys are checked against it. */
+  eventTypes: readonly string[];
 }
 
 /** Builds exactly the message a sink sends for one event (without transport framing). Pure. */

@@ -10,6 +10,9 @@ export const ERROR_CODES = {
   AR_CONFIG_UNSAFE:
     'The configuration works but gives up a protection (encryption, verification, acknowledgement).',
   AR_CONFIG_ENV_MISSING: 'A ${VAR} reference names an environment variable that is not set.',
+  AR_CONFIG_FILE: 'A file the configuration names (a certificate, a key, a *_FILE secret) cannot be read.',
+  AR_CONFIG_UNUSED: 'A setting does not apply where it is given (e.g. tls on a tcp sink) and is ignored.',
+  AR_CONFIG_RELOAD: 'A changed setting cannot be applied while running; the agent keeps the old one.',
   AR_CLI_USAGE: 'The command line is not valid.',
   AR_SOURCE_UNREACHABLE: 'The IBM i (or its Mapepire server) cannot be reached.',
   AR_SOURCE_AUTH: 'The IBM i rejected the user or password.',
@@ -30,6 +33,10 @@ export const ERROR_CODES = {
   AR_FORMAT_OPTION: 'A format option is not valid for this format.',
   AR_STATE_IO: 'The agent state directory could not be read or written.',
   AR_STATE_CORRUPT: 'A state file is damaged.',
+  AR_STATE_LOCKED: 'Another agent holds the state directory.',
+  AR_STATE_VERSION: 'The state directory was written in a format this version cannot read.',
+  AR_STATE_UNCLAIMED: 'The state holds a position of a source or sink the configuration no longer has.',
+  AR_METRICS_LISTEN: 'The metrics endpoint cannot listen on its address.',
   AR_STATE_FULL: 'The disk buffer is full (or the disk is); the source pauses until space returns.',
   AR_WAL_CORRUPT: 'A write-ahead log record failed its checksum and was not delivered.',
   AR_DECODE_UNKNOWN_TYPE: 'The journal entry type is not in the catalog.',
@@ -81,8 +88,10 @@ export function retryable(code: ErrorCode, message: string, cause?: unknown): Au
  */
 export function describeError(error: unknown): string {
   if (error instanceof AuditRelayError) {
+    // Our own message may span lines on purpose (instructions); a cause's text comes from
+    // elsewhere (a receiver, the IBM i) and is kept to one line.
     const cause = error.cause instanceof Error ? oneLine(error.cause.message) : '';
-    const message = oneLine(error.message);
+    const message = error.message;
     return `${error.code}: ${message}${cause && !message.includes(cause) ? ` (${cause})` : ''}`;
   }
   if (error instanceof Error) return `AR_INTERNAL: ${oneLine(error.message)}`;

@@ -20,7 +20,7 @@ export type Stage = 'receiving' | 'decoding' | 'filtering' | 'sending' | 'state'
 
 /**
  * Counters of one component (Vector's component spec): received, sent, bytes, errors by
- * stage, dropped by reason. Logs, `demo`'s live view and status output derive from these.
+ * stage and by code, dropped by reason. Logs, metrics and `demo`'s live view derive from these.
  */
 export interface ComponentCounters {
   eventsReceived: number;
@@ -28,9 +28,15 @@ export interface ComponentCounters {
   bytesSent: number;
   /** Messages sent a second time after a reconnect (TCP resend window, RELP unacknowledged). */
   resent: number;
+  /** Events of send attempts that failed (each is tried again: this counts attempts, not losses). */
+  eventsFailed: number;
   batches: number;
   errors: Partial<Record<Stage, number>>;
+  /** Errors by their stable code (AR_…). */
+  errorCodes: Record<string, number>;
   /** Events left out on purpose, by reason (`filter`, …). */
   dropped: Record<string, number>;
+  /** Whether the last attempt to reach the other end worked; undefined before the first. */
+  connected?: boolean;
   lastError?: string;
 }

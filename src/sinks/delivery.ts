@@ -3,7 +3,7 @@ import type { DeadLetters, Formatter, Sink, SinkReceipt } from '../core/componen
 import { AuditRelayError, retryable } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
 import type { ComponentCounters, Logger } from '../core/telemetry.js';
-import { failureReporter } from '../telemetry/failures.js';
+import { connectionWatch, failureReporter } from '../telemetry/failures.js';
 
 /**
  * Delivery policy, in one place for every sink type (OTel's exporterhelper, Fluent Bit's
@@ -214,6 +214,7 @@ export function deliverySink(
 class Delivery implements Sink {
   private readonly group: FailoverGroup<readonly string[]>;
   private readonly report: (error: unknown, delayMs: number, attempt: number) => void;
+  private readonly connection: ReturnType<typeof connectionWatch>;
   /** Batches to send again, in send order. */
   private lost: Batch[] = [];
   private nextSeq = 0;
@@ -229,6 +230,7 @@ class Delivery implements Sink {
   ) {
     this.group = new FailoverGroup(destinations, options);
     this.report = failureReporter(options.logger, options.counters, options.name, 'sending');
+    this.connection = connectionWatch(options.logger, options.counters, {});
   }
 
   async send(events: readonly SecurityEvent[], signal: AbortSignal): Promise<SinkReceipt> {
@@ -276,6 +278,8 @@ class Delivery implements Sink {
           confirmedBefore = this.confirmations;
           attempt = 0;
         }
+        this.options.counters.eventsFailed += (this.lost[0] ?? batch)?.events.length ?? 0;
+        this.connection.down(error);
         const delay = backoffDelay(attempt, this.options.backoff);
         this.report(error, delay, attempt + 1);
         await sleep(delay, signal);
@@ -360,6 +364,7 @@ class Delivery implements Sink {
 
   private async sendOnce(batch: Batch, signal: AbortSignal): Promise<void> {
     const sent = await this.group.send(batch.messages, signal);
+    this.connection.up();
     if (this.lost[0] === batch) this.lost.shift();
     const { counters } = this.options;
     counters.batches++;
@@ -403,6 +408,7 @@ class Delivery implements Sink {
       batch.refusals++;
     }
     this.options.counters.resent += batch.messages.length;
+    this.connection.down(error);
     this.report(error, 0, batch.refusals);
     const at = this.lost.findIndex((other) => sendsBefore(batch, other));
     this.lost.splice(at < 0 ? this.lost.length : at, 0, batch);

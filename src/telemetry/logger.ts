@@ -13,15 +13,24 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
-export function createLogger(options: LoggerOptions = {}, bindings: LogFields = {}): Logger {
-  const threshold = ORDER[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
-  const now = options.now ?? (() => new Date());
+/** The root logger; `configure` changes level and format for it and every child (a reload). */
+export interface RootLogger extends Logger {
+  configure(options: Pick<LoggerOptions, 'level' | 'format'>): void;
+}
+
+export function createLogger(options: LoggerOptions = {}): RootLogger {
+  const settings = { ...options };
+  return { ...childLogger(settings, {}), configure: (changes) => Object.assign(settings, changes) };
+}
+
+function childLogger(settings: LoggerOptions, bindings: LogFields): Logger {
   const log = (level: LogLevel, message: string, fields: LogFields = {}) => {
-    if (ORDER[level] > threshold) return;
+    if (ORDER[level] > ORDER[settings.level ?? 'info']) return;
+    const write = settings.write ?? ((line: string) => process.stderr.write(line));
+    const now = (settings.now ?? (() => new Date()))();
     const all = { ...bindings, ...fields };
-    if (options.format === 'json') {
-      write(`${JSON.stringify({ time: now().toISOString(), level, message, ...all })}\n`);
+    if (settings.format === 'json') {
+      write(`${JSON.stringify({ time: now.toISOString(), level, message, ...all })}\n`);
       return;
     }
     const pairs = Object.entries(all)
@@ -29,7 +38,7 @@ export function createLogger(options: LoggerOptions = {}, bindings: LogFields = 
       .map(([k, v]) => `${k}=${typeof v === 'string' && NEEDS_QUOTES.test(v) ? quoted(v) : v}`)
       .join(' ');
     write(
-      `${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escaped(message)}${pairs ? ` ${pairs}` : ''}\n`,
+      `${now.toISOString()} ${level.toUpperCase().padEnd(5)} ${escaped(message)}${pairs ? ` ${pairs}` : ''}\n`,
     );
   };
   return {
@@ -37,7 +46,7 @@ export function createLogger(options: LoggerOptions = {}, bindings: LogFields = 
     warn: (m, f) => log('warn', m, f),
     info: (m, f) => log('info', m, f),
     debug: (m, f) => log('debug', m, f),
-    child: (more) => createLogger(options, { ...bindings, ...more }),
+    child: (more) => childLogger(settings, { ...bindings, ...more }),
   };
 }
 

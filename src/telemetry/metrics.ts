@@ -1,5 +1,4 @@
-import type { ComponentCounters, Stage } from '../core/telemetry.js';
-import { countError } from './failures.js';
+import type { ComponentCounters } from '../core/telemetry.js';
 
 /** The counters of every component, by name. */
 export class Metrics {
@@ -13,17 +12,15 @@ export class Metrics {
         eventsSent: 0,
         bytesSent: 0,
         resent: 0,
+        eventsFailed: 0,
         batches: 0,
         errors: {},
+        errorCodes: {},
         dropped: {},
       };
       this.components.set(name, counters);
     }
     return counters;
-  }
-
-  error(name: string, stage: Stage, message: string): void {
-    countError(this.component(name), stage, message);
   }
 
   snapshot(): Record<string, ComponentCounters> {

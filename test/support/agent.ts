@@ -23,7 +23,12 @@ export interface AgentProcess {
 }
 
 export function runAgent(configPath: string, env: Record<string, string> = {}): AgentProcess {
-  const child = spawn(process.execPath, [BIN, 'run', '--config', configPath], {
+  return runCli(['run', '--config', configPath], env);
+}
+
+/** Any command of the real CLI as a child process. */
+export function runCli(args: string[], env: Record<string, string> = {}): AgentProcess {
+  const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,16 +63,21 @@ export interface AgentYamlOptions {
   sourceExtra?: string;
   /** connection.heartbeat of the source. */
   heartbeat?: string;
+  /** More top-level lines (e.g. "metrics: { listen: 127.0.0.1:9464 }"). */
+  top?: string;
+  /** The file name in `dir` (default agent.yaml). */
+  file?: string;
 }
 
 /** Writes an agent config file in the documented YAML form; the password comes from ${AUDITRELAY_PASSWORD}. */
 export function writeAgentConfig(options: AgentYamlOptions): string {
-  const path = join(options.dir, 'agent.yaml');
+  const path = join(options.dir, options.file ?? 'agent.yaml');
   writeFileSync(
     path,
     `state: ${options.state ?? './state'}
 log:
   level: info
+${options.top ?? ''}
 sources:
   - type: audit-journal
     name: qaudjrn

@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
-import type { ZodIssue } from 'zod';
-import type { ConfigIssue } from '../../core/component.js';
+import {
+  type Document,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { AuditRelayError, type ErrorCode } from '../../core/errors.js';
-import { FORMATS, SINKS, SOURCES } from '../registry.js';
-import { prepareConfig } from './prepare.js';
-import { type AgentConfig, configSchema } from './schema.js';
+import type { AgentConfig } from './schema.js';
+import { type ConfigProblem, pathText, validateData } from './validate.js';
 
-/** One problem in a configuration file, printed as `file:line key: message`. */
-export interface ConfigProblem {
-  code: ErrorCode;
-  file: string;
-  line: number;
-  key: string;
-  message: string;
-}
+export type { ConfigProblem } from './validate.js';
 
 export function formatProblem(p: ConfigProblem): string {
   return `${p.file}:${p.line} ${p.key || '(root)'}: ${p.message} [${p.code}]`;
@@ -23,11 +24,11 @@ export function formatProblem(p: ConfigProblem): string {
 
 export type LoadResult =
   | { ok: true; config: AgentConfig; directory: string; warnings: ConfigProblem[] }
-  | { ok: false; problems: ConfigProblem[] };
+  | { ok: false; problems: ConfigProblem[]; warnings: ConfigProblem[] };
 
 /**
- * Reads and validates a YAML configuration. `${VAR}` in any string is replaced from the
- * environment; a missing variable is a problem at its line. Never throws for bad input.
+ * Reads and validates a YAML configuration in one pass that reports every problem it finds,
+ * each at its file:line. `check`, `run` and a reload all use this. Never throws for bad input.
  */
 export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
   let text: string;
@@ -40,149 +41,132 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
       problems: [
         { code: 'AR_CONFIG_READ', file: path, line: 0, key: '', message: `cannot read the file (${reason})` },
       ],
+      warnings: [],
     };
   }
   return parseConfig(text, path, env);
 }
 
+/**
+ * The steps, in order: YAML; `${VAR}` and `${VAR:-default}` from the environment; `KEY_FILE:
+ * path` read into `KEY`; then validateData (deprecated forms, the schema, the checks across
+ * keys and files). Relative paths resolve against the file's directory.
+ */
 export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
+  const directory = dirname(resolve(file));
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const problems: ConfigProblem[] = [];
+  const problem = (code: ErrorCode, line: number, key: string, message: string) =>
+    problems.push({ code, file, line, key, message });
   for (const error of doc.errors) {
-    problems.push({
-      code: 'AR_CONFIG_SYNTAX',
-      file,
-      line: lineOf(error.pos[0]),
-      key: '',
-      message: error.message.split('\n')[0]!,
-    });
+    problem('AR_CONFIG_SYNTAX', lineOf(error.pos[0]), '', error.message.split('\n')[0]!);
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, warnings: [] };
 
+  // Whole values from one reference (`port: ${PORT}`): the schema may want them typed.
+  const typedCandidates = new Set<string>();
   visit(doc, {
-    Scalar(_key, node, path) {
+    Scalar(_key, node, ancestors) {
       if (typeof node.value !== 'string' || !node.value.includes('${')) return;
-      node.value = node.value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+      const path = keyPath(ancestors);
+      const whole = REFERENCE.exec(node.value)?.[0] === node.value;
+      node.value = node.value.replace(REFERENCES, (_match, name: string, fallback?: string) => {
         const value = env[name];
-        if (value === undefined) {
-          problems.push({
-            code: 'AR_CONFIG_ENV_MISSING',
-            file,
-            line: lineOf(node.range?.[0]),
-            key: keyPath(path),
-            message: `environment variable ${name} is not set`,
-          });
-          return '';
-        }
-        return value;
+        if (value !== undefined && (value !== '' || fallback === undefined)) return value;
+        if (fallback !== undefined) return fallback;
+        problem(
+          'AR_CONFIG_ENV_MISSING',
+          lineOf(node.range?.[0]),
+          pathText(path),
+          `environment variable ${name} is not set`,
+        );
+        return '';
       });
+      if (whole && node.type === 'PLAIN') typedCandidates.add(pathText(path));
     },
   });
-  if (problems.length) return { ok: false, problems };
+  readSecretFiles(doc, directory, lineOf, problem);
 
-  return validateData(doc.toJS() ?? {}, file, (path) => lineForPath(doc, path, lineOf));
+  const result = validateData(doc.toJS() ?? {}, {
+    file,
+    directory,
+    lineFor: (path) => lineForPath(doc, path, lineOf),
+    typedCandidates,
+  });
+  if (problems.length === 0) return result;
+  const all = [...problems, ...(result.ok ? [] : result.problems)].sort((a, b) => a.line - b.line);
+  return { ok: false, problems: all, warnings: result.warnings };
+}
+
+/** `${NAME}` or `${NAME:-default}` (the default also when NAME is set but empty, as in sh). */
+const REFERENCES = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+const REFERENCE = new RegExp(REFERENCES.source);
+
+/** The suffix that makes a key read its value from a file: `password_FILE: /run/secrets/pw`. */
+const FILE_SUFFIX = '_FILE';
+
+/**
+ * `KEY_FILE: path` becomes `KEY: <the file's content>`, without one trailing newline: the
+ * Docker secrets and systemd credentials habit, for any string setting. The key keeps its
+ * line, so problems with the value are still reported there.
+ */
+function readSecretFiles(
+  doc: Document,
+  directory: string,
+  lineOf: (offset: number | undefined) => number,
+  problem: (code: ErrorCode, line: number, key: string, message: string) => void,
+): void {
+  visit(doc, {
+    Pair(_key, pair, ancestors) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') return;
+      const name = pair.key.value;
+      if (!name.endsWith(FILE_SUFFIX) || name.length === FILE_SUFFIX.length) return;
+      const target = name.slice(0, -FILE_SUFFIX.length);
+      const path = keyPath([...ancestors, pair]);
+      const line = lineOf(pair.key.range?.[0]);
+      const parent = ancestors.at(-1);
+      if (isMap(parent) && parent.has(target)) {
+        problem('AR_CONFIG_INVALID', line, pathText(path), `give ${target} or ${name}, not both`);
+        return;
+      }
+      if (!isScalar(pair.value) || typeof pair.value.value !== 'string') {
+        problem('AR_CONFIG_INVALID', line, pathText(path), 'expected the path of a file');
+        return;
+      }
+      const file = resolve(directory, pair.value.value);
+      pair.key.value = target;
+      try {
+        pair.value.value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        problem('AR_CONFIG_FILE', line, pathText(path), `cannot read ${file} (${reason})`);
+        // Reported once, as that: not again as a missing or empty value.
+        pair.value.value = `(unreadable ${name})`;
+      }
+    },
+  });
 }
 
 /**
  * A configuration given as data (the `demo` command, tests): the same steps as a file,
  * without line numbers. Throws AR_CONFIG_INVALID with every problem.
  */
-export function configFromData(data: unknown): AgentConfig {
-  const result = validateData(data, '(built-in)', () => 0);
+export function configFromData(data: unknown, directory = process.cwd()): AgentConfig {
+  const result = validateData(data, {
+    file: '(built-in)',
+    directory,
+    lineFor: () => 0,
+    typedCandidates: new Set(),
+  });
   if (!result.ok) throw configErrorFrom(result.problems);
   return result.config;
 }
 
-/** Deprecated forms rewritten, then the schema, then the checks that span several keys. */
-function validateData(
-  data: unknown,
-  file: string,
-  lineFor: (path: (string | number)[]) => number,
-): LoadResult {
-  const at = (code: ErrorCode, issue: ConfigIssue): ConfigProblem => ({
-    code,
-    file,
-    line: lineFor(issue.path),
-    key: pathText(issue.path),
-    message: issue.message,
-  });
-  const prepared = prepareConfig(data);
-  const warnings = prepared.warnings.map((issue) => at('AR_CONFIG_DEPRECATED', issue));
-  const result = configSchema.safeParse(prepared.config);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) =>
-      // An unknown key is reported at its own line, under its own name.
-      at('AR_CONFIG_INVALID', {
-        path: issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path,
-        message: describeIssue(issue),
-      }),
-    );
-    return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
-  }
-  const config = result.data as AgentConfig;
-  const problems = crossChecks(config).map((issue) => at('AR_CONFIG_INVALID', issue));
-  if (problems.length > 0) return { ok: false, problems };
-  warnings.push(...unsafeSettings(config).map((issue) => at('AR_CONFIG_UNSAFE', issue)));
-  return { ok: true, config, directory: dirname(resolve(file)), warnings };
-}
-
-/** Checks that span several keys, from each component's `validate` (paths from the root). */
-function crossChecks(config: AgentConfig): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const check = (
-    path: (string | number)[],
-    descriptor: { validate?(config: never): ConfigIssue[] } | undefined,
-    component: unknown,
-  ) => {
-    for (const issue of descriptor?.validate?.(component as never) ?? []) {
-      issues.push({ path: [...path, ...issue.path], message: issue.message });
-    }
-  };
-  config.sources.forEach((source, index) => {
-    check(
-      ['sources', index],
-      SOURCES.find((d) => d.type === source.type),
-      source,
-    );
-  });
-  config.sinks.forEach((sink, index) => {
-    check(
-      ['sinks', index],
-      SINKS.find((d) => d.type === sink.type),
-      sink,
-    );
-    check(
-      ['sinks', index, 'format'],
-      FORMATS.find((d) => d.type === sink.format.type),
-      sink.format,
-    );
-  });
-  return issues;
-}
-
-/** What each component says is unsafe about its settings (paths from the root). */
-function unsafeSettings(config: AgentConfig): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  config.sinks.forEach((sink, index) => {
-    const descriptor = SINKS.find((d) => d.type === sink.type) as
-      | { warnings?(config: never): ConfigIssue[] }
-      | undefined;
-    for (const issue of descriptor?.warnings?.(sink as never) ?? []) {
-      issues.push({ path: ['sinks', index, ...issue.path], message: issue.message });
-    }
-  });
-  return issues;
-}
-
 /** The line of the deepest node that exists on the issue's path (a missing key: its parent). */
-function lineForPath(
-  doc: ReturnType<typeof parseDocument>,
-  path: (string | number)[],
-  lineOf: (o?: number) => number,
-): number {
+function lineForPath(doc: Document, path: (string | number)[], lineOf: (o?: number) => number): number {
   for (let depth = path.length; depth >= 0; depth--) {
     // A key's own line (not where its value, e.g. a list, starts).
     const parent = depth > 0 ? doc.getIn(path.slice(0, depth - 1), true) : undefined;
@@ -196,34 +180,15 @@ function lineForPath(
   return 1;
 }
 
-function pathText(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-/** The key path of a visited node, as `sources[0].connection.password`. */
-function keyPath(ancestors: readonly unknown[]): string {
+/** The key path of a visited node from its ancestors, as ['sources', 0, 'connection', 'password']. */
+function keyPath(ancestors: readonly unknown[]): (string | number)[] {
   const path: (string | number)[] = [];
   ancestors.forEach((node, i) => {
     const next = ancestors[i + 1];
     if (isSeq(node) && next !== undefined) path.push(node.items.indexOf(next as never));
     if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
   });
-  return pathText(path);
-}
-
-function describeIssue(issue: ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-    case 'invalid_union_discriminator':
-      return `type must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}`;
-    case 'invalid_type':
-      return issue.received === 'undefined'
-        ? 'required'
-        : `expected ${issue.expected}, got ${issue.received}`;
-    default:
-      return issue.message;
-  }
+  return path;
 }
 
 /** Throws the problems as one AuditRelayError (for code paths that cannot continue). */

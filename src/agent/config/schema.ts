@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configPath, sizeSchema } from '../../core/schema.js';
+import { configPath, durationSchema, sizeSchema } from '../../core/schema.js';
 import { type FilterConfig, filterSchema } from '../../events/filter.js';
 import { PROFILE_NAMES, type ProfileName } from '../profiles.js';
 import { FORMATS, SINKS, SOURCES } from '../registry.js';
@@ -15,6 +15,14 @@ const objectSchema = (schema: unknown): z.AnyZodObject => {
 };
 
 const filter = filterSchema.optional().describe('which events go on (see Filters below)');
+const stateId = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      `identity of this ${what}'s state (${what === 'sink' ? 'its WAL cursors' : 'its WAL and position'}); keeps it across a rename (default: name)`,
+    );
 
 export const formatSchema = z.preprocess(
   // `format: cef` is short for `format: { type: cef }`.
@@ -22,15 +30,16 @@ export const formatSchema = z.preprocess(
   z.discriminatedUnion('type', FORMATS.map((f) => objectSchema(f.configSchema)) as never),
 );
 
-const sourceSchema = z.discriminatedUnion(
+export const sourceSchema = z.discriminatedUnion(
   'type',
-  SOURCES.map((s) => objectSchema(s.configSchema).extend({ filter })) as never,
+  SOURCES.map((s) => objectSchema(s.configSchema).extend({ id: stateId('source'), filter })) as never,
 );
 
-const sinkSchema = z.discriminatedUnion(
+export const sinkSchema = z.discriminatedUnion(
   'type',
   SINKS.map((s) =>
     objectSchema(s.configSchema).extend({
+      id: stateId('sink'),
       profile: z
         .enum(PROFILE_NAMES)
         .optional()
@@ -46,6 +55,13 @@ const sinkSchema = z.discriminatedUnion(
     }),
   ) as never,
 );
+
+/** `HOST:PORT` or `[IPv6]:PORT`, as the metrics endpoint listens. */
+export function parseListen(text: string): { host: string; port: number } | undefined {
+  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(text);
+  const port = Number(m?.[3]);
+  return m && port <= 65535 ? { host: m[1] ?? m[2]!, port } : undefined;
+}
 
 export const configSchema = z
   .object({
@@ -76,10 +92,23 @@ export const configSchema = z
           .enum(['text', 'json'])
           .default('text')
           .describe('text for people, JSON lines for log collectors'),
+        progressInterval: durationSchema
+          .default('60s')
+          .describe('a progress line (rates, backlog) this often; 0 turns it off'),
       })
       .strict()
       .default({})
       .describe("the agent's own log, on stderr (never one line per event)"),
+    metrics: z
+      .object({
+        listen: z
+          .string()
+          .refine((value) => parseListen(value) !== undefined, 'expected HOST:PORT, e.g. 127.0.0.1:9464')
+          .describe('address of the Prometheus endpoint, served at /metrics (no TLS: keep it local)'),
+      })
+      .strict()
+      .optional()
+      .describe('a Prometheus endpoint (off unless given)'),
     sources: z.array(sourceSchema).min(1, 'at least one source is required'),
     sinks: z.array(sinkSchema).min(1, 'at least one sink is required'),
   })
@@ -92,7 +121,8 @@ export type FormatConfig = z.infer<(typeof FORMATS)[number]['configSchema']>;
 export interface AgentConfig {
   state: string;
   buffer: { maxSize: number; segmentSize: number; sync: boolean };
-  log: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'text' | 'json' };
-  sources: (SourceConfig & { filter?: FilterConfig })[];
-  sinks: (SinkConfig & { profile?: ProfileName; format: FormatConfig; filter?: FilterConfig })[];
+  log: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'text' | 'json'; progressInterval: number };
+  metrics?: { listen: string };
+  sources: (SourceConfig & { id?: string; filter?: FilterConfig })[];
+  sinks: (SinkConfig & { id?: string; profile?: ProfileName; format: FormatConfig; filter?: FilterConfig })[];
 }

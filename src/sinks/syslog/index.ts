@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { MIN_MESSAGE_SIZE, type Sink, type SinkDescriptor } from '../../core/component.js';
+import { type ConfigIssue, MIN_MESSAGE_SIZE, type Sink, type SinkDescriptor } from '../../core/component.js';
 import { configPath, durationSchema, sizeSchema } from '../../core/schema.js';
 import { deliverySink } from '../delivery.js';
 import { relpDestination, streamDestination, udpDestination } from './destinations.js';
@@ -136,28 +136,37 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
   description:
     'Sends events as syslog messages over UDP, TCP, TLS or RELP, to one receiver or a failover group.',
   configSchema: syslogConfigSchema,
-  validate(config) {
-    if (!config.host !== !config.destinations) return [];
-    return [
-      {
+  validate(config, written) {
+    const issues: ConfigIssue[] = [];
+    if (!config.host === !config.destinations) {
+      issues.push({
         path: [config.host ? 'destinations' : 'host'],
         message: 'give either host (and port) or destinations, not both and not neither',
-      },
-    ];
+      });
+    }
+    const transport = config.transport ?? 'tcp';
+    for (const [key, transports] of TRANSPORT_KEYS) {
+      if (written[key] === undefined || transports.includes(transport)) continue;
+      issues.push({
+        path: [key],
+        message: `does not apply to transport ${transport} (only ${transports.join(', ')}): ignored${key === 'tls' ? '; events go out unencrypted' : ''}`,
+        warning: true,
+      });
+    }
+    return issues;
+  },
+  files(config) {
+    if (config.transport !== 'tls' && config.transport !== 'relp-tls') return [];
+    return (['ca', 'cert', 'key'] as const).flatMap((key) => {
+      const file = config.tls[key];
+      return file === undefined ? [] : [{ path: ['tls', key], file }];
+    });
   },
   warnings(config) {
     const transport = config.transport ?? 'tcp';
     const warnings: { path: string[]; message: string }[] = [];
     const usesTls = transport === 'tls' || transport === 'relp-tls';
     const { tls } = config;
-    const tlsSet =
-      tls.ca || tls.cert || tls.key || tls.servername || tls.fingerprints || !tls.rejectUnauthorized;
-    if (!usesTls && tlsSet) {
-      warnings.push({
-        path: ['tls'],
-        message: `tls settings do not apply to transport ${transport}: events go out in plaintext (use transport: tls or relp-tls)`,
-      });
-    }
     if (usesTls && !tls.rejectUnauthorized && !tls.fingerprints?.length) {
       warnings.push({
         path: ['tls', 'rejectUnauthorized'],
@@ -232,6 +241,19 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
     });
   },
 };
+
+/** Settings that only some transports use: given for another one, they are ignored (a warning). */
+const TRANSPORT_KEYS: readonly (readonly [string, readonly Transport[]])[] = [
+  ['tls', ['tls', 'relp-tls']],
+  ['relpWindow', ['relp', 'relp-tls']],
+  ['framing', ['tcp', 'tls']],
+  ['confirmBytes', ['tcp', 'tls']],
+  ['confirmInterval', ['tcp', 'tls']],
+  ['confirmIdle', ['tcp', 'tls']],
+  ['confirmTimeout', ['tcp', 'tls']],
+];
+
+type Transport = NonNullable<SyslogConfig['transport']>;
 
 /** 514 is customary for syslog over UDP and TCP, 6514 is RFC 5425's TLS port; RELP has none (rsyslog's examples use 2514). */
 export const DEFAULT_PORTS = { udp: 514, tcp: 514, tls: 6514, relp: 2514, 'relp-tls': 2514 } as const;

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/telemetry.js';
 import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
 import type { Db2Connector } from '../../ibmi/db2/port.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
+import { catalogEntryTypes } from '../../ibmi/journal/catalog.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { AuditJournalReader } from './reader.js';
 import { type AuditJournalRecord, auditJournalPositionOf, auditJournalRecordToEvent } from './record.js';
@@ -20,7 +21,10 @@ const mapepireSchema = z
       .min(1)
       .max(10)
       .describe('IBM i user profile (needs *AUDIT or the authorities in docs/ibmi-setup.md)'),
-    password: z.string().min(1).describe('password; use ${ENV_VAR} to keep it out of the file'),
+    password: z
+      .string()
+      .min(1)
+      .describe('password; `${ENV_VAR}` or `password_FILE: path` keep it out of this file'),
     ca: configPath
       .optional()
       .describe("PEM file of the CA (or self-signed certificate) of the Mapepire server's certificate"),
@@ -39,6 +43,8 @@ const mapepireSchema = z
       ),
   })
   .strict();
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(catalogEntryTypes());
 
 const journalName = z
   .string()
@@ -62,7 +68,12 @@ export const auditJournalConfigSchema = z
         'without a saved position: the attached receiver from its start, the oldest entry available, or after the newest entry (now)',
       ),
     entryTypes: z
-      .array(z.string().regex(/^[A-Z0-9]{2}$/))
+      .array(
+        z.string().refine(
+          (type) => KNOWN_TYPES.has(type),
+          (type) => ({ message: `${type} is not an audit journal entry type (docs/entry-types.md)` }),
+        ),
+      )
       .default([])
       .describe('only these entry types (default: all)'),
     onLostPosition: z
@@ -100,6 +111,12 @@ export const auditJournalSource: SourceDescriptor<AuditJournalConfig, AuditJourn
   configSchema: auditJournalConfigSchema,
   toEvent: auditJournalRecordToEvent,
   positionOf: auditJournalPositionOf,
+  // GAP: the event for entries lost before they were read (ibmi/journal/gap.ts).
+  eventTypes: [...catalogEntryTypes(), 'GAP'],
+  files(config) {
+    const ca = config.connection.ca;
+    return ca === undefined ? [] : [{ path: ['connection', 'ca'], file: ca }];
+  },
   create(config, context): Source<AuditJournalRecord> {
     const connector = journalConnector(config, context.configDirectory, context.logger);
     return new AuditJournalReader(connector, {

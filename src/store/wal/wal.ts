@@ -18,7 +18,8 @@ export interface WalOptions {
   directory: string;
   /**
    * Names of the consumers (one per sink). A new name starts at the oldest record still in the
-   * WAL; cursor files of names no longer listed are deleted, so they stop holding segments.
+   * WAL. A cursor file of a name not listed is never deleted here: open fails with
+   * AR_STATE_UNCLAIMED, and the operator renames or drops it (store/state/inventory.ts).
    */
   cursors: readonly string[];
   fs?: FileSystem;
@@ -69,7 +70,6 @@ export interface RecoveryReport {
   tornBytes: number;
   /** Damaged places found in synced data on open, each one or more records (AR_WAL_CORRUPT). */
   damagedRegions: number;
-  removedCursors: string[];
 }
 
 export interface WalStats {
@@ -83,8 +83,11 @@ export interface WalStats {
   segments: number;
   /** Damaged places found since open (on open and by reads), each reported as AR_WAL_CORRUPT. */
   damagedRegions: number;
-  /** Per cursor: its acknowledged id and how many records are newer (its backlog). */
-  cursors: Record<string, { acked: number; backlog: number }>;
+  /**
+   * Per cursor: its acknowledged id, how many records are newer (its backlog) and about how
+   * many bytes of segment files they take (see bytesAfter).
+   */
+  cursors: Record<string, { acked: number; backlog: number; backlogBytes: number }>;
 }
 
 interface CursorState {
@@ -278,17 +281,18 @@ export class WriteAheadLog {
     highestUsedId = Math.max(highestUsedId, lastRecord?.id ?? 0);
 
     const configured = new Set(cursorNames);
-    const removedCursors: string[] = [];
+    const unclaimed = names.map(parseCursorFileName).filter((n) => n !== undefined && !configured.has(n));
+    if (unclaimed.length > 0) {
+      throw new AuditRelayError(
+        'AR_STATE_UNCLAIMED',
+        `${directory} holds the position of ${unclaimed.map((n) => JSON.stringify(n)).join(', ')}, which no configured sink has`,
+      );
+    }
     const cursors = new Map<string, CursorState>();
     for (const fileName of names) {
       const name = parseCursorFileName(fileName);
       if (name === undefined) continue;
       const path = cursorPath(directory, name);
-      if (!configured.has(name)) {
-        await fs.unlink(path);
-        removedCursors.push(name);
-        continue;
-      }
       let saved = await readCursorFile(fs, path, name);
       // A file of the first format becomes one that can be written in place.
       if (!saved.slotted) saved = await createCursorFile(fs, path, name, saved.acked, sync);
@@ -318,7 +322,7 @@ export class WriteAheadLog {
       lastRecordSegment,
       nextId: highestUsedId + 1,
       cursors,
-      recovery: { segments: segments.length, tornBytes, damagedRegions: damaged.length, removedCursors },
+      recovery: { segments: segments.length, tornBytes, damagedRegions: damaged.length },
     });
     for (const damage of damaged) {
       segments.find((segment) => segment.path === damage.path)?.reported.add(damage.offset);
@@ -506,7 +510,11 @@ export class WriteAheadLog {
     const lastId = this.nextId - 1;
     const cursors: WalStats['cursors'] = {};
     for (const state of this.cursors.values()) {
-      cursors[state.name] = { acked: state.acked, backlog: Math.max(0, lastId - state.acked) };
+      cursors[state.name] = {
+        acked: state.acked,
+        backlog: Math.max(0, lastId - state.acked),
+        backlogBytes: this.bytesAfter(state.acked),
+      };
     }
     return {
       firstId: this.segments[0]?.firstId ?? lastId + 1,
@@ -517,6 +525,29 @@ export class WriteAheadLog {
       damagedRegions: this.damagedRegions,
       cursors,
     };
+  }
+
+  /**
+   * Adds a consumer while the WAL is open (a sink added by a reload): it starts at the oldest
+   * stored record, like a new name given to open. Resolves once its cursor file is durable.
+   */
+  async addCursor(name: string): Promise<void> {
+    if (this.closed) throw closedError();
+    if (this.cursors.has(name)) return;
+    const { segmentBytes, maxBytes, commitDelayMs, maxBatchRecords, maxBatchBytes } = this;
+    validate({ segmentBytes, maxBytes, commitDelayMs, maxBatchRecords, maxBatchBytes }, [
+      ...this.cursors.keys(),
+      name,
+    ]);
+    const path = cursorPath(this.directory, name);
+    const acked = (this.segments[0]?.firstId ?? this.nextId) - 1;
+    let saved: CursorPosition;
+    try {
+      saved = await createCursorFile(this.fs, path, name, acked, this.sync);
+    } catch (error) {
+      throw storeError(error, `create the position of WAL cursor "${name}"`);
+    }
+    this.cursors.set(name, { name, path, saved, acked, target: acked, writing: undefined, hint: undefined });
   }
 
   /** Commits what is pending, finishes cursor writes and closes the files. Later calls reject. */
@@ -539,6 +570,22 @@ export class WriteAheadLog {
     const meanFrame = stored > 0 ? this.bytes / stored : FRAME_HEADER_BYTES;
     const wanted = Math.min(maxBytes + maxRecords * FRAME_HEADER_BYTES, maxRecords * meanFrame) * 1.25;
     return Math.ceil(Math.min(Math.max(wanted, 16 * 1024), 8 * MiB));
+  }
+
+  /**
+   * Bytes of the stored records after `id`: whole segments exactly, the segment holding the
+   * next record from its mean record size (a segment's records are about the same size).
+   */
+  private bytesAfter(id: number): number {
+    if (id + 1 >= this.nextId || this.segments.length === 0) return 0;
+    const segment = this.segmentFor(id + 1);
+    const index = this.segments.indexOf(segment);
+    const segmentEnd = this.segments[index + 1]?.firstId ?? this.nextId;
+    const records = segmentEnd - segment.firstId;
+    const after = segmentEnd - Math.max(id + 1, segment.firstId);
+    let bytes = records > 0 ? Math.round((segment.end * after) / records) : 0;
+    for (const later of this.segments.slice(index + 1)) bytes += later.end;
+    return bytes;
   }
 
   private fits(bytes: number): boolean {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { COMMANDS, main } from '../../../src/cli/main.js';
+import { WriteAheadLog } from '../../../src/store/wal/wal.js';
 import { captureIo as capture } from '../../support/io.js';
-import { tempDir } from '../../support/peers.js';
+import { ROOT, tempDir } from '../../support/peers.js';
 
 test('every command has --help, exit 0', async () => {
   for (const command of COMMANDS) {
@@ -51,4 +52,36 @@ test('check: ok for a valid file, every problem with file:line for a bad one', a
   io = capture();
   assert.equal(await main(['check', '--config', join(dir, 'missing.yaml')], io), 1);
   assert.match(io.stderr, /missing\.yaml:0 \(root\): cannot read the file \(ENOENT\) \[AR_CONFIG_READ\]/);
+});
+
+test('--version prints the package version; state without its arguments is a usage error', async () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  let io = capture();
+  assert.equal(await main(['--version'], io), 0);
+  assert.equal(io.stdout, `auditrelay ${version}\n`);
+  io = capture();
+  assert.equal(await main(['state', 'rename', 'sink', 'a'], io), 2);
+  assert.match(io.stderr, /Usage: auditrelay state rename sink\|source OLD NEW --config FILE/);
+});
+
+test('check also reports what a start would refuse in the existing state, without writing to it', async () => {
+  const dir = tempDir('cli');
+  const config = join(dir, 'agent.yaml');
+  const yaml = (sink: string) =>
+    `state: ./state\nsources:\n  - type: audit-journal\n    name: journal\n    connection: { type: mapepire, host: h, user: U, password: p }\nsinks:\n  - type: syslog\n    name: ${sink}\n    host: siem\n`;
+  const wal = await WriteAheadLog.open({
+    directory: join(dir, 'state/wal/journal'),
+    cursors: ['siem'],
+    sync: false,
+  });
+  await wal.close();
+  writeFileSync(config, yaml('siem'));
+  let io = capture();
+  assert.equal(await main(['check', '--config', config], io), 0, io.stderr);
+  writeFileSync(config, yaml('primary'));
+  io = capture();
+  assert.equal(await main(['check', '--config', config], io), 1);
+  assert.match(io.stderr, /^AR_STATE_UNCLAIMED: .*\n.*sink "siem" has its delivery position/);
+  assert.ok(io.stderr.includes(`auditrelay state rename sink siem primary --config ${config}`), io.stderr);
+  assert.equal(existsSync(join(dir, 'state/format.json')), false, 'check writes nothing');
 });

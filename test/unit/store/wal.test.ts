@@ -243,9 +243,11 @@ test('cursors fan out independently and survive a reopen; acks never move backwa
   assert.equal(wal.acked('qradar'), 5);
   assert.deepEqual(ids(await readAll(wal, 'qradar')), [6]);
   assert.deepEqual(ids(await readAll(wal, 'splunk')), [3, 4, 5, 6]);
+  // Six records of the same size: the backlog's bytes are its share of the segment.
+  const frame = wal.stats().bytes / 6;
   assert.deepEqual(wal.stats().cursors, {
-    qradar: { acked: 5, backlog: 1 },
-    splunk: { acked: 2, backlog: 4 },
+    qradar: { acked: 5, backlog: 1, backlogBytes: frame },
+    splunk: { acked: 2, backlog: 4, backlogBytes: 4 * frame },
   });
   await wal.close();
 
@@ -273,16 +275,18 @@ test('ack of an unknown cursor or of a record that is not durable is a programmi
   await wal.close();
 });
 
-test('a new cursor starts at the oldest stored record; a cursor no longer configured is removed', async () => {
+test('a new cursor starts at the oldest stored record; a cursor no longer configured is never deleted', async () => {
   const directory = tempDir('wal');
   const wal = await open(directory, { cursors: ['old'] });
   await wal.append([payload(1), payload(2)]);
+  await wal.ack('old', 1);
   await wal.close();
-  const reopened = await open(directory, { cursors: ['new sink/1'] });
-  assert.deepEqual(reopened.recovery.removedCursors, ['old']);
-  assert.equal(existsSync(join(directory, 'old.cursor')), false);
+  await rejectsWith(open(directory, { cursors: ['new sink/1'] }), 'AR_STATE_UNCLAIMED', false);
+  assert.ok(existsSync(join(directory, 'old.cursor')), 'the unclaimed cursor stays');
+  const reopened = await open(directory, { cursors: ['old', 'new sink/1'] });
   assert.ok(existsSync(join(directory, 'new%20sink%2F1.cursor')));
   assert.deepEqual(ids(await readAll(reopened, 'new sink/1')), [1, 2]);
+  assert.equal(reopened.acked('old'), 1);
   await reopened.close();
 });
 
