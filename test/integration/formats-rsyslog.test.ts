@@ -11,6 +11,7 @@ import { connect, isIPv4, isIPv6 } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { SecurityEvent } from '../../src/core/event.js';
 import { AUDITRELAY_VERSION, compileFormat, type HeaderName } from '../../src/formats/index.js';
+import { endpointsOf, meaningOf, rolesOf, roleUser, USER_ROLES } from '../../src/formats/semantics.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents } from '../support/agent.js';
 import { sampleEvent } from '../support/events.js';
@@ -134,25 +135,33 @@ function expectedAttributes(event: SecurityEvent, delimiter: string): Map<string
   const put = (key: string, value: string | number | undefined) => {
     if (value !== undefined && value !== '') attributes.set(key, clean(String(value)));
   };
-  put('cat', event.entryTypeName);
-  put('usrName', event.action === 'logon' && event.targetUser ? event.targetUser : event.user);
-  const address = event.remoteAddress;
-  const ip =
+  const meaning = meaningOf(event);
+  put('cat', meaning.category);
+  const roles = rolesOf(meaning);
+  const user = USER_ROLES.find((role) => roles[role]?.leef === 'usrName');
+  put('usrName', user && roleUser(user, event, meaning));
+  const ends = endpointsOf(event);
+  const ipOf = (address: string | undefined) =>
     address && (isIPv4(address) || isIPv6(address)) ? address.replace(/^::ffff:(?=\d+\.)/i, '') : undefined;
-  if (ip) {
-    put('src', ip);
-    if (event.action === 'logon') put('identSrc', ip);
-  }
-  put('srcPort', event.remotePort);
+  const src = ipOf(ends.sourceAddress);
+  const dst = ipOf(ends.destinationAddress);
+  put('src', src);
+  if (!src) put('srcName', ends.sourceAddress);
+  put('srcPort', ends.sourcePort);
+  put('dst', dst);
+  if (!dst) put('dstName', ends.destinationAddress);
+  put('dstPort', ends.destinationPort);
+  if (src && meaning.family === 'authentication') put('identSrc', src);
+  put('direction', event.direction);
   put('id', event.id);
   put('system', event.system);
+  put('entryTypeName', event.entryTypeName);
   for (const key of ['subtype', 'subtypeName', 'action', 'outcome', 'user', 'targetUser', 'job'] as const) {
     put(key, event[key]);
   }
   for (const key of ['program', 'programLibrary', 'object', 'objectLibrary', 'objectType', 'path'] as const) {
     put(key, event[key]);
   }
-  if (address && !ip) put('remoteAddress', address);
   for (const key of ['receiverLibrary', 'receiver', 'sequence', 'message'] as const) put(key, event[key]);
   if (event.decodeError) {
     put('decodeError', event.decodeError.code);
