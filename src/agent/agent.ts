@@ -69,7 +69,7 @@ export function startAgent(options: AgentOptions): RunningAgent {
     };
     return {
       name,
-      sink: descriptorOf('sink', SINKS, c.type).create(c, sinkContext),
+      sink: descriptorOf('sink', SINKS, c.type).create(c as never, sinkContext),
       filter: compileFilter(c.filter),
     };
   });

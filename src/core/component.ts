@@ -117,4 +117,9 @@ export interface Sink {
 }
 
 export interface SinkDescriptor<Config = never>
-  extends ComponentDescriptor<'sink', Config, Sink, SinkContext> {}
+  extends ComponentDescriptor<'sink', Config, Sink, SinkContext> {
+  /** The format config when the sink names none and its profile none (default `{ type: rfc5424 }`). */
+  defaultFormat?: Record<string, unknown>;
+  /** Why a format config does not suit this sink type; undefined when it does. */
+  formatCheck?(format: Record<string, unknown>): string | undefined;
+}

@@ -148,11 +148,10 @@ function crossChecks(config: AgentConfig): ConfigIssue[] {
     );
   });
   config.sinks.forEach((sink, index) => {
-    check(
-      ['sinks', index],
-      SINKS.find((d) => d.type === sink.type),
-      sink,
-    );
+    const descriptor = SINKS.find((d) => d.type === sink.type);
+    check(['sinks', index], descriptor, sink);
+    const unsuitable = descriptor?.formatCheck?.(sink.format as Record<string, unknown>);
+    if (unsuitable) issues.push({ path: ['sinks', index, 'format'], message: unsuitable });
     check(
       ['sinks', index, 'format'],
       FORMATS.find((d) => d.type === sink.format.type),

@@ -32,6 +32,7 @@ test('the documented example is valid and gets its defaults', () => {
   assert.equal(source.batchSize, 1000);
   assert.equal(source.journal, 'QSYS/QAUDJRN');
   const sink = result.config.sinks[0]!;
+  assert.ok(sink.type === 'syslog');
   assert.equal(sink.port, 514);
   assert.equal(sink.tls.rejectUnauthorized, true);
 });
@@ -188,6 +189,7 @@ test("a profile lays its format and transport under the sink's own settings", ()
   );
   assert.ok(qradar.ok, JSON.stringify(!qradar.ok && qradar.problems));
   const sink = qradar.config.sinks[0]!;
+  assert.ok(sink.type === 'syslog');
   assert.deepEqual([sink.format.type, sink.transport, sink.framing], ['leef1', 'tcp', 'lf']);
   const google = parseConfig(
     `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    profile: google-secops\n    transport: tls\n    format: { header: none }\n`,
@@ -196,6 +198,7 @@ test("a profile lays its format and transport under the sink's own settings", ()
   );
   assert.ok(google.ok, JSON.stringify(!google.ok && google.problems));
   const g = google.config.sinks[0]!;
+  assert.ok(g.type === 'syslog');
   assert.equal(g.transport, 'tls', 'explicit transport wins');
   assert.ok(g.format.type === 'cef' && g.format.jobKey === 'sproc' && g.format.header === 'none');
   const other = parseConfig(
