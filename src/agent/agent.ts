@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type BackoffOptions, DEFAULT_BACKOFF } from '../core/backoff.js';
-import type { ComponentContext, FormatLimits, SinkContext } from '../core/component.js';
+import type { ComponentContext, FormatLimits, Formatter, SinkContext } from '../core/component.js';
+import { AuditRelayError } from '../core/errors.js';
 import type { Logger } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
 import { deadLetters } from '../store/dead-letters.js';
@@ -37,6 +38,32 @@ function formatter(config: FormatConfig, limits: FormatLimits) {
   return descriptorOf('format', FORMATS, config.type).create(config as never, limits);
 }
 
+type SinkConfig = AgentConfig['sinks'][number];
+
+/** A sink's name in logs, metrics and state: its `name`, else `sink-N`. */
+export function sinkName(config: SinkConfig, index: number): string {
+  return config.name ?? `sink-${index + 1}`;
+}
+
+/**
+ * Exactly what the named sink sends for one event (its format with all its options, its size
+ * limit, its envelope), for `auditrelay decode --sink`. AR_CLI_USAGE for an unknown name.
+ */
+export function sinkMessages(config: AgentConfig, name: string): Formatter {
+  const index = config.sinks.findIndex((c, i) => sinkName(c, i) === name);
+  const sink = config.sinks[index];
+  if (sink === undefined) {
+    const names = config.sinks.map(sinkName).join(', ');
+    throw new AuditRelayError(
+      'AR_CLI_USAGE',
+      `no sink named ${JSON.stringify(name)} (the sinks are ${names})`,
+    );
+  }
+  return descriptorOf('sink', SINKS, sink.type).messages(sink as never, {
+    format: (limits) => formatter(sink.format, limits),
+  });
+}
+
 /** Builds every component from the configuration and runs the pipeline between them. */
 export function startAgent(options: AgentOptions): RunningAgent {
   const { config, directory, logger } = options;
@@ -60,7 +87,7 @@ export function startAgent(options: AgentOptions): RunningAgent {
   });
   const stateDirectory = resolve(directory, config.state);
   const sinks: NamedSink[] = config.sinks.map((c, i) => {
-    const name = c.name ?? `sink-${i + 1}`;
+    const name = sinkName(c, i);
     const sinkContext: SinkContext = {
       ...context(name),
       format: (limits) => formatter(c.format, limits),

@@ -122,4 +122,9 @@ export interface SinkDescriptor<Config = never>
   defaultFormat?: Record<string, unknown>;
   /** Why a format config does not suit this sink type; undefined when it does. */
   formatCheck?(format: Record<string, unknown>): string | undefined;
+  /**
+   * Exactly what the sink sends for one event, without transport framing: the syslog message,
+   * the HEC envelope, the two _bulk lines. `create` sends this; `auditrelay decode --sink` prints it.
+   */
+  messages(config: Config, context: Pick<SinkContext, 'format'>): Formatter;
 }

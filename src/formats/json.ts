@@ -124,6 +124,9 @@ function renderNative(event: SecurityEvent, severity: Severity, fieldsObject: Fi
     member(',"path":', event.path) +
     member(',"remoteAddress":', event.remoteAddress) +
     member(',"remotePort":', event.remotePort) +
+    member(',"localAddress":', event.localAddress) +
+    member(',"localPort":', event.localPort) +
+    member(',"direction":', event.direction) +
     ',"receiverLibrary":' +
     quote(event.receiverLibrary) +
     ',"receiver":' +

@@ -216,8 +216,13 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
 
 const OTHER: ActionSpec = { family: 'other', verb: 'info' };
 
+/** `table[key]` for the table's own keys only: event text (`constructor`…) never reaches Object.prototype. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function actionSpec(action: string): ActionSpec {
-  return ACTIONS[action] ?? OTHER;
+  return own(ACTIONS, action) ?? OTHER;
 }
 
 export interface Meaning {
@@ -243,10 +248,10 @@ function meaning(family: Family, verb: Verb): Meaning {
 export function meaningOf(event: SecurityEvent): Meaning {
   const spec = actionSpec(event.action);
   let verb = spec.verb;
-  if (spec.bySubtype && event.subtype !== undefined) verb = spec.bySubtype[event.subtype] ?? verb;
+  if (spec.bySubtype && event.subtype !== undefined) verb = own(spec.bySubtype, event.subtype) ?? verb;
   if (spec.byField) {
-    const value = event.fields[spec.byField.key];
-    if (value !== undefined) verb = spec.byField.values[String(value)] ?? verb;
+    const value = own(event.fields, spec.byField.key);
+    if (value !== undefined) verb = own(spec.byField.values, String(value)) ?? verb;
   }
   return meaning(spec.family, verb);
 }

@@ -81,7 +81,7 @@ export function validateUrls(config: HttpCommonConfig): ConfigIssue[] {
 export function httpSink(
   config: HttpCommonConfig,
   context: SinkContext,
-  item: (format: Formatter) => Formatter,
+  messages: Formatter,
   requester: (client: HttpClient) => HttpRequester,
   headers: Record<string, string> = {},
 ): Sink {
@@ -103,7 +103,7 @@ export function httpSink(
     return httpDestination(requester(new HttpClient(options)));
   });
   return deliverySink(destinations, {
-    format: item(context.format({})),
+    format: messages,
     failbackMs: config.failback,
     sendTimeoutMs: config.sendTimeout,
     backoff: context.backoff,

@@ -123,6 +123,7 @@ export const elasticsearchSink: SinkDescriptor<ElasticsearchConfig> = {
     format.type === 'json' && (format['header'] ?? 'none') === 'none'
       ? undefined
       : 'elasticsearch indexes JSON documents: use format json (style ecs or native) without a syslog header',
+  messages: (_config, context) => bulkItem(context.format({})),
   create(config, context) {
     const headers: Record<string, string> = {};
     if (config.apiKey) headers['authorization'] = `ApiKey ${config.apiKey}`;
@@ -130,6 +131,12 @@ export const elasticsearchSink: SinkDescriptor<ElasticsearchConfig> = {
       headers['authorization'] =
         `Basic ${Buffer.from(`${config.username}:${config.password}`).toString('base64')}`;
     }
-    return httpSink(config, context, bulkItem, (client) => bulkRequester(client, config), headers);
+    return httpSink(
+      config,
+      context,
+      elasticsearchSink.messages(config, context),
+      (client) => bulkRequester(client, config),
+      headers,
+    );
   },
 };

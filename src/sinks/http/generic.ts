@@ -49,11 +49,12 @@ export const httpGenericSink: SinkDescriptor<GenericHttpConfig> = {
   configSchema: httpSchema,
   defaultFormat: { type: 'json' },
   validate: (config) => validateUrls(config as HttpCommonConfig),
+  messages: (_config, context) => context.format({}),
   create(config, context) {
     return httpSink(
       config,
       context,
-      (format) => format,
+      context.format({}),
       (client) => lineRequester(client, config),
       Object.fromEntries(Object.entries(config.headers).map(([key, value]) => [key.toLowerCase(), value])),
     );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { sleep } from '../../core/backoff.js';
 import type { Formatter, SinkDescriptor } from '../../core/component.js';
-import { AuditRelayError, retryable } from '../../core/errors.js';
+import { retryable } from '../../core/errors.js';
 import type { SecurityEvent } from '../../core/event.js';
 import { durationSchema } from '../../core/schema.js';
 import type { HttpClient, HttpResponse } from './client.js';
@@ -164,12 +164,12 @@ export const splunkHecSink: SinkDescriptor<HecConfig> = {
   configSchema: hecSchema,
   defaultFormat: { type: 'json', style: 'cim' },
   validate: (config) => validateUrls(config as HttpCommonConfig),
+  messages: (config, context) => hecEnvelope(config, context.format({})),
   create(config, context) {
-    if (!config.token) throw new AuditRelayError('AR_CONFIG_INVALID', 'splunk-hec needs a token');
     return httpSink(
       config,
       context,
-      (format) => hecEnvelope(config, format),
+      splunkHecSink.messages(config, context),
       (client) => hecRequester(client, config),
       { authorization: `Splunk ${config.token}` },
     );

@@ -224,3 +224,83 @@ test('source and sink filters are validated with the rest', () => {
     /^fl\.yaml:7 sources\[0\]\.filter\.include\[0\]\.remoteAddresses\[0\]: expected an IP address/,
   );
 });
+
+test('HTTP sinks: a url (and a token for splunk-hec) is enough; each gets its own default format', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:
+  - type: splunk-hec
+    url: https://splunk.example.com:8088
+    token: \${HEC_TOKEN}
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+  - type: http
+    url: https://collector.example.com/ingest
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+    profile: elastic
+  - type: splunk-hec
+    url: https://splunk.example.com:8088
+    token: t
+    profile: qradar
+`,
+    'h.yaml',
+    { HEC_TOKEN: 'secret' },
+  );
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+  const [hec, es, http, esProfile, hecQradar] = result.config.sinks;
+  assert.ok(hec?.type === 'splunk-hec' && hec.token === 'secret');
+  assert.deepEqual(hec.format, {
+    type: 'json',
+    style: 'cim',
+    header: 'none',
+    facility: 13,
+    rfc3164Limit: false,
+    bom: false,
+  });
+  assert.deepEqual([es?.format.type, (es?.format as { style?: string }).style], ['json', 'ecs']);
+  assert.deepEqual([http?.format.type, (http?.format as { style?: string }).style], ['json', 'native']);
+  assert.equal((esProfile?.format as { style?: string }).style, 'ecs', "the profile's HTTP format");
+  assert.equal(hecQradar?.format.type, 'leef1');
+});
+
+test('HTTP sinks: missing url or token, a bad URL, a format elasticsearch cannot index', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:
+  - type: splunk-hec
+    url: https://splunk.example.com:8088
+  - type: http
+    url: not a url
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+    format: cef
+  - type: http
+`,
+    'bad.yaml',
+    {},
+  );
+  assert.ok(!result.ok);
+  const keys = result.problems.map((p) => `${p.line} ${p.key}`);
+  assert.ok(keys.includes('5 sinks[0].token'), keys.join());
+  assert.ok(keys.includes('8 sinks[1].url'), keys.join());
+  assert.ok(!keys.some((key) => /sinks\[[23]\]/.test(key)), 'cross-key checks run once the schema holds');
+  const second = parseConfig(
+    `${SOURCE}sinks:
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+    format: cef
+  - type: http
+`,
+    'bad2.yaml',
+    {},
+  );
+  assert.ok(!second.ok);
+  const messages = second.problems.map((p) => `${p.key}: ${p.message}`);
+  assert.ok(
+    messages.some((m) => /sinks\[0\]\.format: elasticsearch indexes JSON/.test(m)),
+    messages.join(),
+  );
+  assert.ok(
+    messages.some((m) => /sinks\[1\]\.url: give either url or urls/.test(m)),
+    messages.join(),
+  );
+});
