@@ -247,8 +247,13 @@ test('HTTP sinks: a url (and a token for splunk-hec) is enough; each gets its ow
     { HEC_TOKEN: 'secret' },
   );
   assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
-  const [hec, es, http, esProfile, hecQradar] = result.config.sinks;
-  assert.ok(hec?.type === 'splunk-hec' && hec.token === 'secret');
+  const [hec, es, http, esProfile, hecQradar] = result.config.sinks as [
+    (typeof result.config.sinks)[number],
+    ...(typeof result.config.sinks)[number][],
+  ];
+  const style = (sink: (typeof result.config.sinks)[number] | undefined) =>
+    (sink?.format as { style?: string } | undefined)?.style;
+  assert.ok(hec.type === 'splunk-hec' && hec.token === 'secret');
   assert.deepEqual(hec.format, {
     type: 'json',
     style: 'cim',
@@ -257,9 +262,9 @@ test('HTTP sinks: a url (and a token for splunk-hec) is enough; each gets its ow
     rfc3164Limit: false,
     bom: false,
   });
-  assert.deepEqual([es?.format.type, (es?.format as { style?: string }).style], ['json', 'ecs']);
-  assert.deepEqual([http?.format.type, (http?.format as { style?: string }).style], ['json', 'native']);
-  assert.equal((esProfile?.format as { style?: string }).style, 'ecs', "the profile's HTTP format");
+  assert.deepEqual([es?.format.type, style(es)], ['json', 'ecs']);
+  assert.deepEqual([http?.format.type, style(http)], ['json', 'native']);
+  assert.equal(style(esProfile), 'ecs', "the profile's HTTP format");
   assert.equal(hecQradar?.format.type, 'leef1');
 });
 
