@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { PROFILE_NAMES, PROFILES, type ProfileName, withProfile } from '../src/agent/profiles.js';
 import type { SecurityEvent } from '../src/core/event.js';
 import { eventClassId } from '../src/formats/cef.js';
-import { compileFormat } from '../src/formats/index.js';
+import { AUDITRELAY_VERSION, compileFormat } from '../src/formats/index.js';
 import {
   ACTIONS,
   arcsightBehavior,
@@ -100,8 +100,15 @@ function familiesTable(): string {
   const rows = FAMILIES.map((family) => {
     const spec = FAMILY_SPECS[family];
     const verbs = verbsOf(family);
-    const byVerb = (render: (verb: Verb) => string | undefined) =>
-      [...new Set(verbs.map((verb) => `${verb}: ${render(verb) ?? '–'}`))].join('<br>');
+    /** `verb, verb: value` lines, verbs with the same value together. */
+    const byVerb = (render: (verb: Verb) => string | undefined) => {
+      const groups = new Map<string, Verb[]>();
+      for (const verb of verbs) {
+        const value = render(verb) ?? '–';
+        groups.set(value, [...(groups.get(value) ?? []), verb]);
+      }
+      return [...groups].map(([value, group]) => `${group.join(', ')}: ${value}`).join('<br>');
+    };
     const ecs =
       spec.ecs.category.length === 0
         ? `kind \`${spec.ecs.kind}\`, no category`
@@ -169,21 +176,27 @@ function roleRow(label: string, role: Role, keys: RoleKeys | undefined): string 
   return `| ${label} | ${ROLE_NAMES[role]} | ${cell(keys.from)} | ${cefCell(keys)} | ${code(keys.leef)} | ${code(keys.ecs)} | ${code(keys.cim)} | ${sentinelCell(keys)} | ${code(keys.udm)} |`;
 }
 
+const ROLE_ORDER = Object.keys(ROLE_NAMES) as Role[];
+
 function rolesTable(): string {
   const base = rolesOf(meaning('other', 'info'));
-  const rows = Object.entries(base).map(([role, keys]) => roleRow('every family', role as Role, keys));
-  const variants: [string, Meaning][] = [
-    ['`authentication`', meaning('authentication', 'logon')],
-    ['`authentication` escalation (PS)', meaning('authentication', 'escalation')],
-    ['`account-management`', meaning('account-management', 'change')],
-    ['`message`', meaning('message', 'info')],
+  const rows = ROLE_ORDER.filter((role) => base[role]).map((role) =>
+    roleRow('every family', role, base[role]),
+  );
+  const authentication = meaning('authentication', 'logon');
+  // Each variant lists the roles that differ from what it would otherwise have.
+  const variants: [string, Meaning, Meaning][] = [
+    ['`authentication`', authentication, meaning('other', 'info')],
+    ['`authentication` escalation (PS)', meaning('authentication', 'escalation'), authentication],
+    ['`account-management`', meaning('account-management', 'change'), meaning('other', 'info')],
+    ['`message`', meaning('message', 'info'), meaning('other', 'info')],
   ];
-  for (const [label, m] of variants) {
+  for (const [label, m, against] of variants) {
     const roles = rolesOf(m);
-    const all = new Set([...Object.keys(base), ...Object.keys(roles)] as Role[]);
-    for (const role of all) {
-      const keys = roles[role];
-      if (JSON.stringify(keys) !== JSON.stringify(base[role])) rows.push(roleRow(label, role, keys));
+    const before = rolesOf(against);
+    for (const role of ROLE_ORDER) {
+      if (JSON.stringify(roles[role]) !== JSON.stringify(before[role]))
+        rows.push(roleRow(label, role, roles[role]));
     }
   }
   return [
@@ -274,7 +287,7 @@ const EXAMPLES: Partial<Record<Family, SecurityEvent>> = {
       effectiveUser: 'MBROWN',
     }),
   ),
-  'network-request': entry('SK', built('SK', 11), {
+  'network-request': entry('SK', built('SK', 7), {
     jobName: 'QTCPIP',
     jobUser: 'QTCP',
     currentUser: 'QTCP',
@@ -376,7 +389,7 @@ label = AuditRelay IBM i Add-on
 [launcher]
 author = AuditRelay
 description = Search-time knowledge for IBM i events sent by AuditRelay (JSON with CIM field names).
-version = ${PROFILES.splunk.name === 'splunk' ? '0.1.0' : ''}
+version = ${AUDITRELAY_VERSION}
 `,
     'integrations/splunk/TA-auditrelay/default/props.conf': `# ${GENERATED}
 # AuditRelay sends one JSON object per event with the CIM field names already set (jsonStyle: cim):
@@ -389,15 +402,14 @@ TRUNCATE = 0
 TIME_PREFIX = "time":"
 TIME_FORMAT = %Y-%m-%dT%H:%M:%S.%6N%:z
 MAX_TIMESTAMP_LOOKAHEAD = 40
-# A TCP input configured with another source type hands AuditRelay's lines to this one.
-TRANSFORMS-auditrelay_sourcetype =
 
-[source::auditrelay]
+# AuditRelay's lines arriving on a shared syslog input get their own source type.
+[syslog]
 TRANSFORMS-auditrelay_sourcetype = auditrelay_sourcetype
 `,
     'integrations/splunk/TA-auditrelay/default/transforms.conf': `# ${GENERATED}
-# Index-time: lines that are AuditRelay CIM JSON get the source type ${DEFAULT_SOURCETYPE}, for a
-# TCP input whose source is set to "auditrelay" (source = auditrelay in inputs.conf).
+# Index-time: lines that are AuditRelay CIM JSON get the source type ${DEFAULT_SOURCETYPE} (used by
+# the [syslog] stanza of props.conf, for a shared syslog input).
 [auditrelay_sourcetype]
 REGEX = ^\\{"time":"[^"]+","family":"
 DEST_KEY = MetaData:Sourcetype
