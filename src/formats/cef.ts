@@ -1,14 +1,5 @@
 import type { SecurityEvent, Severity } from '../core/event.js';
-import {
-  CEF_HOST,
-  CEF_IPV6,
-  endpointsOf,
-  type Meaning,
-  meaningOf,
-  rolesOf,
-  roleUser,
-  USER_ROLES,
-} from './semantics.js';
+import { CEF_HOST, CEF_IPV6, endpointsOf, meaningOf, roleUser, userKeys } from './semantics.js';
 import { cefSeverity } from './severity.js';
 import { addressKind, cutUnits, isControl } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
@@ -172,18 +163,6 @@ const portOf = (key: 'spt' | 'dpt', value: number | undefined): string =>
 const directionOf = (event: SecurityEvent): string =>
   event.direction === undefined ? '' : ` deviceDirection=${event.direction === 'outbound' ? 1 : 0}`;
 
-/** ` suser=…`, ` duser=…`: the user roles of the event's family (semantics.ts), in role order. */
-function users(event: SecurityEvent, meaning: Meaning): [key: string, value: string][] {
-  const roles = rolesOf(meaning);
-  const out: [string, string][] = [];
-  for (const role of USER_ROLES) {
-    const key = roles[role]?.cef;
-    const value = key === undefined ? undefined : roleUser(role, event, meaning);
-    if (key !== undefined && value !== undefined) out.push([key, value]);
-  }
-  return out;
-}
-
 export function compileCefPayload(options: CefOptions): Payload {
   const prefix = `CEF:0|${escapeCefHeader(options.vendor)}|${escapeCefHeader(options.product)}|${escapeCefHeader(options.version)}|`;
   const jobStart = ` ${options.jobKey}=`;
@@ -226,8 +205,10 @@ export function compileCefPayload(options: CefOptions): Payload {
         pair(' outcome=', event.outcome, CEF_LENGTHS.outcome) +
         ' cat=' +
         meaning.category;
-      for (const [key, value] of users(event, meaning))
-        ext += ` ${key}=${escapeCefValue(value, CEF_LENGTHS.suser)}`;
+      for (const [role, key] of userKeys(meaning, 'cef')) {
+        const value = roleUser(role, event, meaning);
+        if (value !== undefined) ext += ` ${key}=${escapeCefValue(value, CEF_LENGTHS.suser)}`;
+      }
       ext +=
         endpoint('src', ends.sourceAddress) +
         portOf('spt', ends.sourcePort) +
@@ -289,7 +270,8 @@ export function compileCefPayload(options: CefOptions): Payload {
       add('act', event.action, CEF_LENGTHS.act, false);
       add('outcome', event.outcome, CEF_LENGTHS.outcome, false);
       add('cat', meaning.category, CEF_LENGTHS.cat, false);
-      for (const [key, value] of users(event, meaning)) add(key, value, CEF_LENGTHS.suser, false);
+      for (const [role, key] of userKeys(meaning, 'cef'))
+        add(key, roleUser(role, event, meaning), CEF_LENGTHS.suser, false);
       fixed(endpoint('src', ends.sourceAddress));
       fixed(portOf('spt', ends.sourcePort));
       fixed(endpoint('dst', ends.destinationAddress));

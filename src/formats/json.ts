@@ -9,9 +9,8 @@ import {
   FAMILY_SPECS,
   type Meaning,
   meaningOf,
-  rolesOf,
   roleUser,
-  USER_ROLES,
+  userKeys,
 } from './semantics.js';
 import { cefSeverity } from './severity.js';
 import { addressKind } from './text.js';
@@ -187,12 +186,10 @@ function userFields(
   meaning: Meaning,
   siem: 'ecs' | 'cim',
 ): Partial<Record<string, string>> {
-  const roles = rolesOf(meaning);
   const out: Partial<Record<string, string>> = {};
-  for (const role of USER_ROLES) {
-    const key = roles[role]?.[siem];
-    const value = key === undefined ? undefined : roleUser(role, event, meaning);
-    if (key !== undefined && value !== undefined) out[key] = value;
+  for (const [role, key] of userKeys(meaning, siem)) {
+    const value = roleUser(role, event, meaning);
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }

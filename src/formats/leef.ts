@@ -1,7 +1,7 @@
 import { AuditRelayError } from '../core/errors.js';
 import type { SecurityEvent, Severity } from '../core/event.js';
 import { eventClassId } from './cef.js';
-import { endpointsOf, type Meaning, meaningOf, rolesOf, roleUser, USER_ROLES } from './semantics.js';
+import { endpointsOf, type Meaning, meaningOf, roleUser, userKeys } from './semantics.js';
 import { leefSeverity } from './severity.js';
 import { addressKind, isControl } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
@@ -165,9 +165,8 @@ export function compileLeefPayload(options: LeefOptions): Payload {
   };
   /** QRadar's one normalized user (usrName): the role the event's family gives that key (semantics.ts). */
   const userName = (event: SecurityEvent, meaning: Meaning): string | undefined => {
-    const roles = rolesOf(meaning);
-    for (const role of USER_ROLES) {
-      if (roles[role]?.leef === 'usrName') return roleUser(role, event, meaning);
+    for (const [role, key] of userKeys(meaning, 'leef')) {
+      if (key === 'usrName') return roleUser(role, event, meaning);
     }
     return undefined;
   };

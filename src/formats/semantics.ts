@@ -518,6 +518,24 @@ export function roleUser(role: Role, event: SecurityEvent, meaning: Meaning): st
 /** The user roles of a family and verb, in order: the ones whose value is a user profile. */
 export const USER_ROLES: readonly Role[] = ['account', 'actor', 'targetAccount'];
 
+export type Siem = 'cef' | 'leef' | 'ecs' | 'cim' | 'udm';
+const userKeyCache = new Map<string, readonly (readonly [Role, string])[]>();
+
+/** The user roles a family and verb has, with their key in one format (cached: formatters call it per event). */
+export function userKeys(meaning: Meaning, siem: Siem): readonly (readonly [Role, string])[] {
+  const id = `${meaning.category} ${siem}`;
+  let keys = userKeyCache.get(id);
+  if (keys === undefined) {
+    const roles = rolesOf(meaning);
+    keys = USER_ROLES.flatMap((role) => {
+      const key = roles[role]?.[siem];
+      return key === undefined ? [] : [[role, key] as const];
+    });
+    userKeyCache.set(id, keys);
+  }
+  return keys;
+}
+
 export interface Endpoints {
   sourceAddress?: string;
   sourcePort?: number;
