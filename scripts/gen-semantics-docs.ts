@@ -39,6 +39,7 @@ import { af, cp, js, objectAccess, pw, sv } from '../src/ibmi/simulator/entries.
 import { MORE_ENTRY_BUILDERS } from '../src/ibmi/simulator/more-entries.js';
 import { Random } from '../src/ibmi/simulator/scenario.js';
 import { DEFAULT_SOURCETYPE } from '../src/sinks/http/splunk-hec.js';
+import { journalEntry } from '../test/support/golden.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -217,24 +218,13 @@ function sourcesList(): string {
 // decoded and normalized as the agent does.
 
 function entry(entryType: string, data: Uint8Array, heading: Partial<JournalEntry> = {}): SecurityEvent {
-  const journalEntry: JournalEntry = {
+  const decoded: JournalEntry = {
+    ...journalEntry(entryType, data),
     position: { receiverLibrary: 'AUDLIB', receiver: 'AUDRCV0042', sequence: '48213' },
-    journalCode: 'T',
-    entryType,
     timestamp: '2026-11-27-10.15.30.123456',
-    jobName: 'QPADEV0001',
-    jobUser: 'JSMITH',
-    jobNumber: '123456',
-    programName: 'QCMD',
-    programLibrary: 'QSYS',
-    currentUser: 'JSMITH',
-    systemName: 'PROD01',
-    remoteAddress: '',
-    remotePort: undefined,
-    entryData: data,
     ...heading,
   };
-  return journalEntryToEvent(journalEntry, [], { ccsid: 37, utcOffsetMinutes: -300 });
+  return journalEntryToEvent(decoded, [], { ccsid: 37, utcOffsetMinutes: -300 });
 }
 
 const client = { remoteAddress: '10.1.2.3', remotePort: 50123 };

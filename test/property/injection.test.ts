@@ -18,6 +18,7 @@ import type { SecurityEvent } from '../../src/core/event.js';
 import { compileFormat } from '../../src/formats/index.js';
 import { endpointsOf, meaningOf, rolesOf, roleUser, USER_ROLES } from '../../src/formats/semantics.js';
 import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
+import { expectedLeefAttributes } from '../support/leef.js';
 import { type RunningPeer, startRsyslog, startSyslogNg, tempDir, waitFor } from '../support/peers.js';
 
 const RUNS = 25;
@@ -277,54 +278,7 @@ async function checkRsyslog(events: SecurityEvent[]): Promise<void> {
       .slice(header.join('|').length + 1)
       .split(delimiter)
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as const);
-    const clean = (v: unknown) =>
-      [...String(v)].map((c) => (c === delimiter || plain(c) !== c ? ' ' : c)).join('');
-    const expected = new Map<string, string>([
-      ['devTime', String(event.timeMs)],
-      ['sev', String([10, 10, 9, 7, 6, 4, 2, 1][event.severity])],
-    ]);
-    const put = (key: string, value: unknown) => {
-      if (value !== undefined && value !== '') expected.set(key, clean(value));
-    };
-    const meaning = meaningOf(event);
-    const roles = rolesOf(meaning);
-    const ends = endpointsOf(event);
-    const src = ipOf(ends.sourceAddress);
-    const dst = ipOf(ends.destinationAddress);
-    put('cat', meaning.category);
-    const userRole = USER_ROLES.find((role) => roles[role]?.leef === 'usrName');
-    put('usrName', userRole && roleUser(userRole, event, meaning));
-    put('src', src);
-    if (!src) put('srcName', ends.sourceAddress);
-    put('srcPort', ends.sourcePort);
-    put('dst', dst);
-    if (!dst) put('dstName', ends.destinationAddress);
-    put('dstPort', ends.destinationPort);
-    if (meaning.family === 'authentication') put('identSrc', src);
-    put('direction', event.direction);
-    for (const key of [
-      'id',
-      'system',
-      'entryTypeName',
-      'subtype',
-      'subtypeName',
-      'action',
-      'outcome',
-      'user',
-      'targetUser',
-      'job',
-      'program',
-      'programLibrary',
-      'object',
-      'objectLibrary',
-      'objectType',
-      'path',
-    ] as const) {
-      put(key, event[key]);
-    }
-    for (const key of ['receiverLibrary', 'receiver', 'sequence', 'message'] as const) put(key, event[key]);
-    for (const [key, value] of Object.entries(event.fields))
-      if (lowerCamel.test(key)) put(custom(key), value);
+    const expected = expectedLeefAttributes(event, delimiter);
     try {
       assert.equal(header[0], name === 'leef1' ? 'LEEF:1.0' : 'LEEF:2.0');
       assert.equal(attributes.length, expected.size, 'attribute count');
