@@ -16,7 +16,7 @@ import type { Outcome, SecurityEvent } from '../core/event.js';
  * ArcSight categorization).
  *
  * Where a value comes from (each SIEM's own documentation; V = read on the page or a verbatim
- * copy, K = not confirmed) is in SOURCES below and in /work/research/siem-semantics.md.
+ * copy, K = not confirmed) is in SOURCES below and in docs/fields.md.
  */
 
 export const FAMILIES = [

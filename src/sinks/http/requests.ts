@@ -78,6 +78,7 @@ export function httpDestination(requester: HttpRequester): Destination<readonly 
             indexes.map((i) => items[i]!),
             signal,
           );
+          progress = true;
         } catch (error) {
           if (error instanceof RefusedRequest) {
             if (indexes.length === 1) refused.push({ index: indexes[0]!, reason: error.reason });
@@ -90,14 +91,11 @@ export function httpDestination(requester: HttpRequester): Destination<readonly 
           }
           const transient = error instanceof AuditRelayError && error.retryable;
           // Nothing taken yet: the whole batch fails (failover and backoff handle it).
-          if (!transient || signal.aborted || (!progress && refused.length === 0 && retry.length === 0)) {
-            throw error;
-          }
+          if (!transient || signal.aborted || !progress) throw error;
           retry.push(...indexes, ...queue.flat());
           retryError = error;
           break;
         }
-        progress = true;
         bytes += result.bytes;
         for (const refusal of result.refused) {
           refused.push({ index: indexes[refusal.index]!, reason: refusal.reason });
