@@ -27,6 +27,7 @@ const CASES: [string, FormatInput][] = [
   ['leef2', { format: 'leef2' }],
   ['json', { format: 'json' }],
   ['json-ecs', { format: 'json', jsonStyle: 'ecs' }],
+  ['json-cim', { format: 'json', jsonStyle: 'cim' }],
   ['rfc5424-max1400', { format: 'rfc5424', maxMessageSize: 1400 }],
   ['cef-max1400', { format: 'cef', maxMessageSize: 1400 }],
 ];

@@ -154,7 +154,14 @@ const parts = [
     '',
     d.description,
     '',
-    table([...rows(d.configSchema), ...sinkRows]),
+    table([
+      ...rows(d.configSchema),
+      ...sinkRows.map((row) =>
+        row.key === '`format`' && 'defaultFormat' in d && d.defaultFormat
+          ? { ...row, defaultValue: `\`${JSON.stringify(d.defaultFormat).replace(/"/g, '')}\`` }
+          : row,
+      ),
+    ]),
     '',
   ]),
   '## Formats',

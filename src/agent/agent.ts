@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { type BackoffOptions, DEFAULT_BACKOFF } from '../core/backoff.js';
-import type { ComponentContext, FormatLimits, SinkContext } from '../core/component.js';
-import { describeError } from '../core/errors.js';
+import type { ComponentContext, FormatLimits, Formatter, SinkContext } from '../core/component.js';
+import { AuditRelayError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
 import { deadLetters } from '../store/dead-letters.js';
@@ -58,6 +58,32 @@ function formatter(config: FormatConfig, limits: FormatLimits) {
   return descriptorOf('format', FORMATS, config.type).create(config as never, limits);
 }
 
+type SinkConfig = AgentConfig['sinks'][number];
+
+/** A sink's name in logs, metrics and state: its `name`, else `sink-N`. */
+export function sinkName(config: SinkConfig, index: number): string {
+  return config.name ?? `sink-${index + 1}`;
+}
+
+/**
+ * Exactly what the named sink sends for one event (its format with all its options, its size
+ * limit, its envelope), for `auditrelay decode --sink`. AR_CLI_USAGE for an unknown name.
+ */
+export function sinkMessages(config: AgentConfig, name: string): Formatter {
+  const index = config.sinks.findIndex((c, i) => sinkName(c, i) === name);
+  const sink = config.sinks[index];
+  if (sink === undefined) {
+    const names = config.sinks.map(sinkName).join(', ');
+    throw new AuditRelayError(
+      'AR_CLI_USAGE',
+      `no sink named ${JSON.stringify(name)} (the sinks are ${names})`,
+    );
+  }
+  return descriptorOf('sink', SINKS, sink.type).messages(sink as never, {
+    format: (limits) => formatter(sink.format, limits),
+  });
+}
+
 /** Builds the components of one configuration (nothing connects until the pipeline reads or sends). */
 function components(config: AgentConfig, directory: string, options: AgentOptions, metrics: Metrics) {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -94,7 +120,7 @@ function components(config: AgentConfig, directory: string, options: AgentOption
       return {
         name,
         id,
-        sink: descriptorOf('sink', SINKS, c.type).create(c, sinkContext),
+        sink: descriptorOf('sink', SINKS, c.type).create(c as never, sinkContext),
         filter: compileFilter(c.filter),
       };
     },

@@ -29,7 +29,10 @@ export interface SiemProfile {
   name: ProfileName;
   /** The SIEM, as its vendor names it. */
   siem: string;
+  /** The format of a syslog sink. */
   format: Partial<FormatOptions>;
+  /** The format of an HTTP sink (splunk-hec, elasticsearch, http) when it differs. */
+  httpFormat?: Partial<FormatOptions>;
   transport: TransportDefaults;
 }
 
@@ -52,7 +55,7 @@ export const PROFILES: Readonly<Record<ProfileName, SiemProfile>> = {
   splunk: {
     name: 'splunk',
     siem: 'Splunk',
-    format: { format: 'json', header: 'none', jsonStyle: 'native' },
+    format: { format: 'json', header: 'none', jsonStyle: 'cim' },
     transport: TCP_LF,
   },
   sentinel: {
@@ -65,6 +68,7 @@ export const PROFILES: Readonly<Record<ProfileName, SiemProfile>> = {
     name: 'elastic',
     siem: 'Elastic Security',
     format: { format: 'cef', header: 'rfc5424' },
+    httpFormat: { format: 'json', header: 'none', jsonStyle: 'ecs' },
     transport: TCP_LF,
   },
   'google-secops': {
@@ -100,9 +104,14 @@ export function siemProfile(name: string): SiemProfile {
  * Format options with a profile's choices under the explicit ones (an undefined explicit
  * value does not count): defaults < profile < explicit. AR_FORMAT_OPTION for an unknown profile.
  */
-export function withProfile(input: FormatInput & { profile?: string }): FormatInput {
+export function withProfile(input: FormatInput & { profile?: string }, http = false): FormatInput {
   const { profile, ...explicit } = input;
   if (profile === undefined) return explicit;
   const defined = Object.fromEntries(Object.entries(explicit).filter(([, value]) => value !== undefined));
-  return { ...siemProfile(profile).format, ...defined };
+  return { ...profileFormat(siemProfile(profile), http), ...defined };
+}
+
+/** The format a profile gives a syslog sink, or an HTTP sink. */
+export function profileFormat(profile: SiemProfile, http: boolean): Partial<FormatOptions> {
+  return (http && profile.httpFormat) || profile.format;
 }

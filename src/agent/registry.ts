@@ -6,12 +6,15 @@ import {
   rfc3164Format,
   rfc5424Format,
 } from '../formats/components.js';
+import { elasticsearchSink } from '../sinks/http/elasticsearch.js';
+import { httpGenericSink } from '../sinks/http/generic.js';
+import { splunkHecSink } from '../sinks/http/splunk-hec.js';
 import { syslogSink } from '../sinks/syslog/index.js';
 import { auditJournalSource } from '../sources/audit-journal/index.js';
 
 /** Every component AuditRelay has, by kind and type. Adding one means adding it here. */
 export const SOURCES = [auditJournalSource] as const;
-export const SINKS = [syslogSink] as const;
+export const SINKS = [syslogSink, splunkHecSink, elasticsearchSink, httpGenericSink] as const;
 export const FORMATS = [
   rfc5424Format,
   rfc3164Format,

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { sinkMessages } from '../agent/agent.js';
+import { configErrorFrom, loadConfig } from '../agent/config/load.js';
 import { AuditRelayError } from '../core/errors.js';
+import type { SecurityEvent } from '../core/event.js';
 import { isSupportedCcsid } from '../ibmi/ebcdic/index.js';
 import { catalogEntryTypes, layoutFor } from '../ibmi/journal/catalog.js';
 import type { DecodeIssue } from '../ibmi/journal/decode.js';
@@ -9,7 +12,7 @@ import { readRjne0200 } from '../ibmi/journal/heading/rjne0200.js';
 import { parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
 import { readType5Record } from '../ibmi/journal/heading/type5.js';
 import { journalEntryToEvent } from '../ibmi/journal/to-event.js';
-import { type Command, EXIT, numberOption } from './command.js';
+import { type Command, EXIT, numberOption, type OptionValues } from './command.js';
 import { FORMAT_HELP, FORMAT_OPTIONS, formatterFor } from './format-options.js';
 
 export const decodeCommand: Command = {
@@ -34,6 +37,9 @@ A line or record that cannot be decoded still prints one event, flagged with an 
 code and the raw bytes in hex.
 
 Options:
+      --config FILE       with --sink: print what that sink of this configuration would
+      --sink NAME         send for each entry (its format and all its options, its size
+                          limit, its envelope: an HEC event, the two _bulk lines)
       --input KIND        display-journal (default), type5 or rjne0200
       --ccsid N           CCSID of the character fields (default 37)
       --utc-offset +HH:MM the system's UTC offset; journal times are local (default +00:00)
@@ -42,6 +48,8 @@ ${FORMAT_HELP}
       --list-types        list the entry types the catalog knows and exit
   -h, --help              show this help`,
   options: {
+    config: { type: 'string', short: 'c' },
+    sink: { type: 'string' },
     input: { type: 'string' },
     ccsid: { type: 'string' },
     'utc-offset': { type: 'string' },
@@ -73,7 +81,7 @@ ${FORMAT_HELP}
     const utcOffsetMinutes = parseUtcOffset(String(values['utc-offset'] ?? '+00:00'));
     if (utcOffsetMinutes === undefined)
       throw new AuditRelayError('AR_CLI_USAGE', '--utc-offset expects +HH:MM or -HH:MM');
-    const format = formatterFor(values, 'json');
+    const format = sinkOrFormat(values, io.env);
     const file = positionals[0] ?? '-';
     let bytes: Buffer;
     try {
@@ -125,6 +133,25 @@ ${FORMAT_HELP}
     return EXIT.ok;
   },
 };
+
+/** The named sink's messages (--config and --sink), or --format / --profile. */
+function sinkOrFormat(values: OptionValues, env: NodeJS.ProcessEnv): (event: SecurityEvent) => string {
+  const config = values['config'];
+  const sink = values['sink'];
+  if (config === undefined && sink === undefined) return formatterFor(values, 'json');
+  if (typeof config !== 'string' || typeof sink !== 'string') {
+    throw new AuditRelayError('AR_CLI_USAGE', '--config FILE and --sink NAME go together');
+  }
+  if (values['format'] !== undefined || values['profile'] !== undefined) {
+    throw new AuditRelayError(
+      'AR_CLI_USAGE',
+      '--sink takes its format from the configuration: leave out --format and --profile',
+    );
+  }
+  const loaded = loadConfig(config, env);
+  if (!loaded.ok) throw configErrorFrom(loaded.problems);
+  return sinkMessages(loaded.config, sink);
+}
 
 /** A placeholder entry for input that is not an entry at all: its bytes travel as hex. */
 function unreadable(data: Uint8Array, lineNumber: number): JournalEntry {

@@ -142,4 +142,14 @@ export interface Sink {
 }
 
 export interface SinkDescriptor<Config = never>
-  extends ComponentDescriptor<'sink', Config, Sink, SinkContext> {}
+  extends ComponentDescriptor<'sink', Config, Sink, SinkContext> {
+  /** The format config when the sink names none and its profile none (default `{ type: rfc5424 }`). */
+  defaultFormat?: Record<string, unknown>;
+  /** Why a format config does not suit this sink type; undefined when it does. */
+  formatCheck?(format: Record<string, unknown>): string | undefined;
+  /**
+   * Exactly what the sink sends for one event, without transport framing: the syslog message,
+   * the HEC envelope, the two _bulk lines. `create` sends this; `auditrelay decode --sink` prints it.
+   */
+  messages(config: Config, context: Pick<SinkContext, 'format'>): Formatter;
+}

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   AR_SINK_MESSAGE_TOO_LARGE: 'A message is larger than the transport allows.',
   AR_SINK_RELP: 'The RELP receiver answered with an error or broke the protocol.',
   AR_SINK_PIN: 'The receiver certificate does not match the pinned fingerprint.',
+  AR_SINK_HTTP: 'The HTTP receiver answered with an error status (or not at all); the batch is sent again.',
   AR_FORMAT_OPTION: 'A format option is not valid for this format.',
   AR_STATE_IO: 'The agent state directory could not be read or written.',
   AR_STATE_CORRUPT: 'A state file is damaged.',

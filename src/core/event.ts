@@ -60,9 +60,18 @@ export interface SecurityEvent {
   objectType?: string;
   /** IFS path name, for objects in the integrated file system. */
   path?: string;
-  /** Client address and port (the SIEM's "source"). */
+  /** The peer's address and port: the client, or the far end of a connection the IBM i made. */
   remoteAddress?: string;
   remotePort?: number;
+  /** The IBM i's own address and port in a network event (IM, SK, X0, CV): the SIEM's destination. */
+  localAddress?: string;
+  localPort?: number;
+  /**
+   * Who opened the exchange in a network event: `inbound` (the remote side, the usual case) or
+   * `outbound` (the IBM i itself, e.g. an IM extrusion probe or an SK connect). Absent: not a
+   * network event, or unknown; formats then treat the remote side as the source.
+   */
+  direction?: 'inbound' | 'outbound';
   receiverLibrary: string;
   receiver: string;
   sequence: string;

@@ -1,4 +1,5 @@
 import type { SecurityEvent, Severity } from '../core/event.js';
+import { CEF_HOST, CEF_IPV6, endpointsOf, meaningOf, roleUser, userKeys } from './semantics.js';
 import { cefSeverity } from './severity.js';
 import { addressKind, cutUnits, isControl } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
@@ -10,7 +11,8 @@ import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
  * Header fields escape `\` and `|` and turn control characters into spaces. Extension values
  * escape `\`, `=`, LF (`\n`) and CR (`\r`), never `|`; other control characters become
  * spaces. Values are cut to their dictionary length before escaping, empty values are left
- * out, and every csN comes with its csNLabel. docs/fields.md lists the mapping.
+ * out, and every csN comes with its csNLabel. Which key carries which user and which side of an
+ * exchange follows the event's family (semantics.ts); docs/fields.md lists the mapping.
  *
  * `rt` is always the first key: liblognorm 2.0.6 drops the first character of the first key,
  * and a fixed first key keeps that harmless and testable.
@@ -111,7 +113,7 @@ function pair(start: string, value: string | undefined, max: number): string {
 }
 
 /** `LIB/NAME`, or the name alone. */
-function qualified(library: string | undefined, name: string | undefined): string | undefined {
+export function qualified(library: string | undefined, name: string | undefined): string | undefined {
   if (name === undefined || name === '') return undefined;
   return library ? `${library}/${name}` : name;
 }
@@ -122,6 +124,44 @@ export function eventClassId(event: SecurityEvent): string {
     ? event.entryType
     : `${event.entryType}-${event.subtype}`;
 }
+
+/** Sentinel's CommonSecurityLog.ExternalID is an int: larger sequence numbers are left out (the id is in cs6). */
+const EXTERNAL_ID_MAX = 2_147_483_647;
+
+/** `externalId`: the journal sequence number while it fits Sentinel's int column. */
+export function externalId(event: SecurityEvent): string | undefined {
+  const sequence = event.sequence.replace(/^0+(?=\d)/, '');
+  return /^\d{1,10}$/.test(sequence) && Number(sequence) <= EXTERNAL_ID_MAX ? sequence : undefined;
+}
+
+/** The last part of an IFS path (CEF `fname` is the name alone, `filePath` the whole path). */
+export function baseName(path: string | undefined): string | undefined {
+  if (path === undefined || path === '') return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '' ? undefined : name;
+}
+
+/** ` src=…`, ` c6a2=… c6a2Label=…` or ` shost=…` for one side of an exchange. */
+function endpoint(side: 'src' | 'dst', address: string | undefined): string {
+  if (address === undefined || address === '') return '';
+  switch (addressKind(address)) {
+    case 'ipv4':
+      return ` ${side}=${address}`;
+    case 'mapped':
+      return ` ${side}=${address.slice(7)}`;
+    case 'ipv6':
+      return ` ${CEF_IPV6[side].key}=${address} ${CEF_IPV6[side].key}Label=${CEF_IPV6[side].label}`;
+    default:
+      return pair(` ${CEF_HOST[side]}=`, address, CEF_LENGTHS.shost);
+  }
+}
+
+const portOf = (key: 'spt' | 'dpt', value: number | undefined): string =>
+  value !== undefined && Number.isInteger(value) && value >= 0 && value <= 65535 ? ` ${key}=${value}` : '';
+
+/** CEF deviceDirection: 0 inbound, 1 outbound (Sentinel's CommunicationDirection). */
+const directionOf = (event: SecurityEvent): string =>
+  event.direction === undefined ? '' : ` deviceDirection=${event.direction === 'outbound' ? 1 : 0}`;
 
 export function compileCefPayload(options: CefOptions): Payload {
   const prefix = `CEF:0|${escapeCefHeader(options.vendor)}|${escapeCefHeader(options.product)}|${escapeCefHeader(options.version)}|`;
@@ -151,46 +191,40 @@ export function compileCefPayload(options: CefOptions): Payload {
     return built;
   };
 
-  /** The remote client: src for IPv4, c6a1 for IPv6, shost for anything else. */
-  const client = (address: string | undefined): string => {
-    if (address === undefined || address === '') return '';
-    switch (addressKind(address)) {
-      case 'ipv4':
-        return ` src=${address}`;
-      case 'mapped':
-        return ` src=${address.slice(7)}`;
-      case 'ipv6':
-        return ` c6a1=${address} c6a1Label=clientAddress`;
-      default:
-        return pair(' shost=', address, CEF_LENGTHS.shost);
-    }
-  };
-
-  const port = (value: number | undefined): string =>
-    value !== undefined && Number.isInteger(value) && value >= 0 && value <= 65535 ? ` spt=${value}` : '';
-
   return {
     render(event, severity) {
+      const meaning = meaningOf(event);
+      const ends = endpointsOf(event);
       let ext =
         'rt=' +
         event.timeMs +
-        pair(' externalId=', `${event.receiver}/${event.sequence}`, CEF_LENGTHS.externalId) +
+        pair(' externalId=', externalId(event), CEF_LENGTHS.externalId) +
         (event.id === '' ? '' : ` cs6=${escapeCefValue(event.id, CEF_LENGTHS.cs)} cs6Label=eventId`) +
         pair(' dvchost=', event.system, CEF_LENGTHS.dvchost) +
         pair(' act=', event.action, CEF_LENGTHS.act) +
         pair(' outcome=', event.outcome, CEF_LENGTHS.outcome) +
-        pair(' suser=', event.user, CEF_LENGTHS.suser) +
-        pair(' duser=', event.targetUser, CEF_LENGTHS.duser) +
-        client(event.remoteAddress) +
-        port(event.remotePort) +
+        ' cat=' +
+        meaning.category;
+      for (const [role, key] of userKeys(meaning, 'cef')) {
+        const value = roleUser(role, event, meaning);
+        if (value !== undefined) ext += ` ${key}=${escapeCefValue(value, CEF_LENGTHS.suser)}`;
+      }
+      ext +=
+        endpoint('src', ends.sourceAddress) +
+        portOf('spt', ends.sourcePort) +
+        endpoint('dst', ends.destinationAddress) +
+        portOf('dpt', ends.destinationPort) +
+        directionOf(event) +
         pair(jobStart, event.job, CEF_LENGTHS.deviceProcessName);
       const program = qualified(event.programLibrary, event.program);
       if (program !== undefined) ext += ` cs1=${escapeCefValue(program, CEF_LENGTHS.cs)} cs1Label=program`;
+      const object = qualified(event.objectLibrary, event.object);
+      if (object !== undefined) ext += ` cs3=${escapeCefValue(object, CEF_LENGTHS.cs)} cs3Label=object`;
+      if (event.objectType)
+        ext += ` cs2=${escapeCefValue(event.objectType, CEF_LENGTHS.cs)} cs2Label=objectType`;
       ext +=
-        pair(' fname=', qualified(event.objectLibrary, event.object), CEF_LENGTHS.fname) +
         pair(' filePath=', event.path, CEF_LENGTHS.filePath) +
-        pair(' fileType=', event.objectType, CEF_LENGTHS.fileType) +
-        pair(' cat=', event.entryTypeName, CEF_LENGTHS.cat) +
+        pair(' fname=', baseName(event.path), CEF_LENGTHS.fname) +
         pair(' msg=', event.message, CEF_LENGTHS.msg);
       const error = event.decodeError;
       if (error) {
@@ -212,6 +246,8 @@ export function compileCefPayload(options: CefOptions): Payload {
 
     fit(event, severity, maxBytes) {
       const head = header(event, severity);
+      const meaning = meaningOf(event);
+      const ends = endpointsOf(event);
       const parts: Part[] = [{ text: `rt=${event.timeMs}`, rank: -1 }];
       let rank = 0;
       /** ` key=value[ keyLabel=label]`; free text may be shortened. */
@@ -225,23 +261,28 @@ export function compileCefPayload(options: CefOptions): Payload {
           free ? valuePart(start, value, end, rank++, cefValueChar, whole) : { text: whole, rank: rank++ },
         );
       };
-      add('externalId', `${event.receiver}/${event.sequence}`, CEF_LENGTHS.externalId, false);
+      const fixed = (text: string) => {
+        if (text !== '') parts.push({ text, rank: rank++ });
+      };
+      add('externalId', externalId(event), CEF_LENGTHS.externalId, false);
       add('cs6', event.id, CEF_LENGTHS.cs, false, 'eventId');
       add('dvchost', event.system, CEF_LENGTHS.dvchost, false);
       add('act', event.action, CEF_LENGTHS.act, false);
       add('outcome', event.outcome, CEF_LENGTHS.outcome, false);
-      add('suser', event.user, CEF_LENGTHS.suser, false);
-      add('duser', event.targetUser, CEF_LENGTHS.duser, false);
-      const address = client(event.remoteAddress);
-      if (address !== '') parts.push({ text: address, rank: rank++ });
-      const spt = port(event.remotePort);
-      if (spt !== '') parts.push({ text: spt, rank: rank++ });
+      add('cat', meaning.category, CEF_LENGTHS.cat, false);
+      for (const [role, key] of userKeys(meaning, 'cef'))
+        add(key, roleUser(role, event, meaning), CEF_LENGTHS.suser, false);
+      fixed(endpoint('src', ends.sourceAddress));
+      fixed(portOf('spt', ends.sourcePort));
+      fixed(endpoint('dst', ends.destinationAddress));
+      fixed(portOf('dpt', ends.destinationPort));
+      fixed(directionOf(event));
       add(options.jobKey, event.job, CEF_LENGTHS.deviceProcessName, false);
       add('cs1', qualified(event.programLibrary, event.program), CEF_LENGTHS.cs, false, 'program');
-      add('fname', qualified(event.objectLibrary, event.object), CEF_LENGTHS.fname, true);
+      add('cs3', qualified(event.objectLibrary, event.object), CEF_LENGTHS.cs, true, 'object');
+      add('cs2', event.objectType, CEF_LENGTHS.cs, false, 'objectType');
       add('filePath', event.path, CEF_LENGTHS.filePath, true);
-      add('fileType', event.objectType, CEF_LENGTHS.fileType, false);
-      add('cat', event.entryTypeName, CEF_LENGTHS.cat, true);
+      add('fname', baseName(event.path), CEF_LENGTHS.fname, true);
       rank = 100;
       add('msg', event.message, CEF_LENGTHS.msg, true);
       if (event.decodeError) {

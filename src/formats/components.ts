@@ -134,9 +134,9 @@ const jsonSchema = z
     rfc3164Limit,
     bom,
     style: z
-      .enum(['native', 'ecs'])
+      .enum(['native', 'ecs', 'cim'])
       .default(FORMAT_DEFAULTS.jsonStyle)
-      .describe('field names: native (docs/fields.md) or ECS'),
+      .describe('field names: native (docs/fields.md), ECS (Elastic) or CIM (Splunk)'),
   })
   .strict();
 

@@ -100,7 +100,10 @@ export function checkHeaderText(name: string, value: string, max: number): void 
 export function checkFormatOptions(options: FormatOptions): void {
   option(FORMAT_NAMES.includes(options.format), `format must be one of ${FORMAT_NAMES.join(', ')}`);
   option(HEADER_NAMES.includes(options.header), `header must be one of ${HEADER_NAMES.join(', ')}`);
-  option(options.jsonStyle === 'native' || options.jsonStyle === 'ecs', 'jsonStyle must be native or ecs');
+  option(
+    options.jsonStyle === 'native' || options.jsonStyle === 'ecs' || options.jsonStyle === 'cim',
+    'jsonStyle must be native, ecs or cim',
+  );
   option(
     options.cefJobKey === 'deviceProcessName' || options.cefJobKey === 'sproc',
     'cefJobKey must be deviceProcessName or sproc',

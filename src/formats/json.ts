@@ -1,5 +1,17 @@
 import { SEVERITY, type SecurityEvent, type Severity } from '../core/event.js';
-import { eventClassId } from './cef.js';
+import { baseName, eventClassId, qualified } from './cef.js';
+import {
+  actionSpec,
+  CIM_SEVERITY,
+  cimAction,
+  ecsTypes,
+  endpointsOf,
+  FAMILY_SPECS,
+  type Meaning,
+  meaningOf,
+  roleUser,
+  userKeys,
+} from './semantics.js';
 import { cefSeverity } from './severity.js';
 import { addressKind } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
@@ -7,12 +19,15 @@ import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
 /**
  * JSON payloads, one object per line. Pure; compiled once per sink.
  * - `native`: the SecurityEvent as docs/fields.md documents it, with the effective severity.
- * - `ecs`: Elastic Common Schema names where ECS has a field (event.action, user.name,
- *   source.ip, host.name…), everything IBM-specific under `ibmi`.
+ * - `ecs`: Elastic Common Schema: event.kind/category/type/outcome, user.*, source.*,
+ *   destination.*, related.* by the event's family (semantics.ts), everything IBM-specific
+ *   under `ibmi`.
+ * - `cim`: Splunk Common Information Model names at the top level (action, app, user,
+ *   src_user, src, dest, object…), everything IBM-specific under `ibmi`.
  * Every string is JSON-escaped, and C1 controls, U+2028 and U+2029 are written as \uXXXX, so
  * the line holds no character any reader could take for a line break.
  */
-export type JsonStyle = 'native' | 'ecs';
+export type JsonStyle = 'native' | 'ecs' | 'cim';
 
 const SEVERITY_NAMES = Object.keys(SEVERITY) as (keyof typeof SEVERITY)[];
 
@@ -108,6 +123,9 @@ function renderNative(event: SecurityEvent, severity: Severity, fieldsObject: Fi
     member(',"path":', event.path) +
     member(',"remoteAddress":', event.remoteAddress) +
     member(',"remotePort":', event.remotePort) +
+    member(',"localAddress":', event.localAddress) +
+    member(',"localPort":', event.localPort) +
+    member(',"direction":', event.direction) +
     ',"receiverLibrary":' +
     quote(event.receiverLibrary) +
     ',"receiver":' +
@@ -133,46 +151,57 @@ function group(start: string, members: string): string {
   return members === '' ? '' : `${start}{${members.slice(1)}}`;
 }
 
-function renderEcs(event: SecurityEvent, severity: Severity, fieldsObject: FieldsRenderer): string {
-  const address = event.remoteAddress;
-  const kind = address === undefined || address === '' ? undefined : addressKind(address);
-  const ip = kind === 'ipv4' || kind === 'ipv6' ? address : kind === 'mapped' ? address!.slice(7) : undefined;
-  const pid = /^\d{1,10}$/.test(event.jobNumber) ? event.jobNumber.replace(/^0+(?=\d)/, '') : undefined;
-  const error = event.decodeError;
+/** `[“a”,“b”]` for the non-empty, distinct values, or undefined when there are none. */
+function list(values: readonly (string | undefined)[]): string | undefined {
+  const seen: string[] = [];
+  for (const value of values) if (value && !seen.includes(value)) seen.push(value);
+  return seen.length === 0 ? undefined : `[${seen.map(quote).join(',')}]`;
+}
+
+/** `,"key":[…]` for a list, or nothing. */
+function array(start: string, values: readonly (string | undefined)[]): string {
+  const rendered = list(values);
+  return rendered === undefined ? '' : start + rendered;
+}
+
+/** The IP of an address (IPv4-mapped IPv6 as IPv4), undefined for host names. */
+function ipOf(address: string | undefined): string | undefined {
+  if (address === undefined || address === '') return undefined;
+  const kind = addressKind(address);
+  return kind === 'ipv4' || kind === 'ipv6' ? address : kind === 'mapped' ? address.slice(7) : undefined;
+}
+
+function port(start: string, value: number | undefined): string {
+  return value === undefined || !Number.isInteger(value) ? '' : start + value;
+}
+
+/** The job number as ECS process.pid (an integer). */
+function pidOf(jobNumber: string): string | undefined {
+  return /^\d{1,10}$/.test(jobNumber) ? jobNumber.replace(/^0+(?=\d)/, '') : undefined;
+}
+
+/** The user roles of the event with their value, keyed by the SIEM field the family gives them. */
+function userFields(
+  event: SecurityEvent,
+  meaning: Meaning,
+  siem: 'ecs' | 'cim',
+): Partial<Record<string, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const [role, key] of userKeys(meaning, siem)) {
+    const value = roleUser(role, event, meaning);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+const decodeErrorMember = (error: SecurityEvent['decodeError']) =>
+  error
+    ? `,"decodeError":{"code":${quote(error.code)},"message":${quote(error.message)},"hex":${quote(error.hex)}}`
+    : '';
+
+/** The IBM i specifics both ECS and CIM nest under `ibmi`. */
+function ibmiObject(event: SecurityEvent, fieldsObject: FieldsRenderer): string {
   return (
-    '{"@timestamp":' +
-    quote(event.time) +
-    text(',"message":', event.message) +
-    group(
-      ',"event":',
-      text(',"id":', event.id) +
-        ',"kind":"event"' +
-        text(',"code":', eventClassId(event)) +
-        text(',"action":', event.action) +
-        text(',"outcome":', event.outcome) +
-        ',"severity":' +
-        cefSeverity(severity) +
-        text(',"provider":', event.origin),
-    ) +
-    group(',"host":', text(',"name":', event.system) + text(',"hostname":', event.system)) +
-    group(
-      ',"user":',
-      text(',"name":', event.user) + group(',"target":', text(',"name":', event.targetUser)),
-    ) +
-    group(
-      ',"source":',
-      text(',"address":', address) +
-        text(',"ip":', ip) +
-        (event.remotePort === undefined ? '' : `,"port":${jsonValue(event.remotePort)}`),
-    ) +
-    group(
-      ',"process":',
-      (pid === undefined ? '' : `,"pid":${pid}`) +
-        text(',"name":', event.jobName) +
-        group(',"user":', text(',"name":', event.jobUser)),
-    ) +
-    group(',"file":', text(',"path":', event.path)) +
-    `,"log":{"syslog":{"severity":{"code":${severity},"name":"${SEVERITY_NAMES[severity]}"}}}` +
     ',"ibmi":{"journalCode":' +
     quote(event.journalCode) +
     ',"entryType":' +
@@ -180,6 +209,9 @@ function renderEcs(event: SecurityEvent, severity: Severity, fieldsObject: Field
     text(',"entryTypeName":', event.entryTypeName) +
     text(',"subtype":', event.subtype) +
     text(',"subtypeName":', event.subtypeName) +
+    text(',"action":', event.action) +
+    text(',"user":', event.user) +
+    text(',"targetUser":', event.targetUser) +
     text(',"job":', event.job) +
     text(',"jobNumber":', event.jobNumber) +
     text(',"program":', event.program) +
@@ -195,10 +227,126 @@ function renderEcs(event: SecurityEvent, severity: Severity, fieldsObject: Field
     text(',"sequence":', event.sequence) +
     ',"fields":' +
     fieldsObject(event.fields) +
-    (error
-      ? `,"decodeError":{"code":${quote(error.code)},"message":${quote(error.message)},"hex":${quote(error.hex)}}`
-      : '') +
-    '}}'
+    decodeErrorMember(event.decodeError) +
+    '}'
+  );
+}
+
+/** `{"address":…,"ip":…,"port":…}` members of one side of an exchange. */
+function side(address: string | undefined, portValue: number | undefined): string {
+  return text(',"address":', address) + text(',"ip":', ipOf(address)) + port(',"port":', portValue);
+}
+
+function renderEcs(event: SecurityEvent, severity: Severity, fieldsObject: FieldsRenderer): string {
+  const meaning = meaningOf(event);
+  const spec = FAMILY_SPECS[meaning.family].ecs;
+  const ends = endpointsOf(event);
+  const users = userFields(event, meaning, 'ecs');
+  const pid = pidOf(event.jobNumber);
+  const path = event.path;
+  return (
+    '{"@timestamp":' +
+    quote(event.time) +
+    text(',"message":', event.message) +
+    group(
+      ',"event":',
+      text(',"id":', event.id) +
+        `,"kind":"${spec.kind}"` +
+        array(',"category":', spec.category) +
+        array(',"type":', spec.category.length === 0 ? [] : ecsTypes(meaning, event.outcome)) +
+        text(',"code":', eventClassId(event)) +
+        text(',"action":', event.action) +
+        text(',"outcome":', event.outcome) +
+        text(',"reason":', event.subtypeName) +
+        ',"severity":' +
+        cefSeverity(severity) +
+        text(',"provider":', event.origin),
+    ) +
+    group(',"host":', text(',"name":', event.system) + text(',"hostname":', event.system)) +
+    group(
+      ',"user":',
+      text(',"name":', users['user.name']) +
+        group(',"target":', text(',"name":', users['user.target.name'])) +
+        group(',"effective":', text(',"name":', users['user.effective.name'])),
+    ) +
+    group(',"source":', side(ends.sourceAddress, ends.sourcePort)) +
+    group(',"destination":', side(ends.destinationAddress, ends.destinationPort)) +
+    group(',"network":', text(',"direction":', event.direction)) +
+    group(
+      ',"related":',
+      array(',"user":', [event.user, event.targetUser, event.jobUser]) +
+        array(',"ip":', [ipOf(event.remoteAddress), ipOf(event.localAddress)]) +
+        array(',"hosts":', [event.system]),
+    ) +
+    group(
+      ',"process":',
+      (pid === undefined ? '' : `,"pid":${pid}`) +
+        text(',"name":', event.jobName) +
+        group(',"user":', text(',"name":', event.jobUser)),
+    ) +
+    group(
+      ',"file":',
+      text(',"path":', path) +
+        text(',"name":', baseName(path)) +
+        text(',"directory":', path ? path.slice(0, path.lastIndexOf('/')) || undefined : undefined),
+    ) +
+    `,"log":{"syslog":{"severity":{"code":${severity},"name":"${SEVERITY_NAMES[severity]}"}}}` +
+    ibmiObject(event, fieldsObject) +
+    '}'
+  );
+}
+
+/** CIM object_category from an IBM i object type: `*FILE` → `file`, `*DIR` → `directory`, `*USRPRF` → `user`. */
+export function cimObjectCategory(objectType: string | undefined): string | undefined {
+  if (!objectType) return undefined;
+  const type = objectType.replace(/^\*/, '').toLowerCase();
+  return type === 'dir' ? 'directory' : type === 'stmf' ? 'file' : type === 'usrprf' ? 'user' : type;
+}
+
+/**
+ * Splunk CIM names at the top level (docs/fields.md): `action`, `app`, `user`, `src_user`,
+ * `src`, `dest`, `object*`, `signature*`, `status`, … and the IBM i specifics under `ibmi`.
+ */
+function renderCim(event: SecurityEvent, severity: Severity, fieldsObject: FieldsRenderer): string {
+  const meaning = meaningOf(event);
+  const ends = endpointsOf(event);
+  const users = userFields(event, meaning, 'cim');
+  const spec = FAMILY_SPECS[meaning.family].cim;
+  const account = meaning.family === 'account-management';
+  const object = account ? event.targetUser : event.object || baseName(event.path);
+  const objectPath = account ? undefined : event.path || qualified(event.objectLibrary, event.object);
+  return (
+    '{"time":' +
+    quote(event.time) +
+    `,"family":"${meaning.family}"` +
+    text(',"action":', cimAction(meaning, event.outcome)) +
+    (spec.status && event.outcome !== 'unknown' ? `,"status":"${event.outcome}"` : '') +
+    text(',"app":', actionSpec(event.action).app ?? 'ibmi') +
+    text(',"user":', users['user']) +
+    text(',"src_user":', users['src_user']) +
+    text(',"src":', ends.sourceAddress) +
+    port(',"src_port":', ends.sourcePort) +
+    text(',"dest":', ends.destinationAddress || event.system) +
+    port(',"dest_port":', ends.destinationPort) +
+    text(',"dvc":', event.system) +
+    text(',"object":', object) +
+    text(
+      ',"object_category":',
+      account ? (object ? 'user' : undefined) : cimObjectCategory(event.objectType),
+    ) +
+    text(',"object_path":', objectPath) +
+    text(',"signature":', event.subtypeName || event.entryTypeName) +
+    text(',"signature_id":', eventClassId(event)) +
+    text(',"result":', event.outcome === 'failure' ? event.subtypeName : undefined) +
+    text(',"process":', event.job) +
+    text(',"process_name":', event.jobName) +
+    text(',"process_id":', pidOf(event.jobNumber)) +
+    `,"severity":"${CIM_SEVERITY[severity]}","severity_id":${severity}` +
+    ',"vendor_product":"IBM i"' +
+    text(',"id":', event.id) +
+    text(',"message":', event.message) +
+    ibmiObject(event, fieldsObject) +
+    '}'
   );
 }
 
@@ -269,7 +417,7 @@ function fitJson(whole: string, marker: [string, Json], maxBytes: number): strin
 
 export function compileJsonPayload(style: JsonStyle): Payload {
   const fields = compileFields();
-  const renderStyle = style === 'ecs' ? renderEcs : renderNative;
+  const renderStyle = style === 'ecs' ? renderEcs : style === 'cim' ? renderCim : renderNative;
   const render = (event: SecurityEvent, severity: Severity) => renderStyle(event, severity, fields);
   const marker: [string, Json] = style === 'ecs' ? ['tags', ['truncated']] : ['truncated', true];
   return {

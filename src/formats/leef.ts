@@ -1,6 +1,7 @@
 import { AuditRelayError } from '../core/errors.js';
 import type { SecurityEvent, Severity } from '../core/event.js';
 import { eventClassId } from './cef.js';
+import { endpointsOf, type Meaning, meaningOf, roleUser, userKeys } from './semantics.js';
 import { leefSeverity } from './severity.js';
 import { addressKind, isControl } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
@@ -13,7 +14,9 @@ import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
  * LEEF defines no escaping, so values are sanitized: the attribute delimiter and every control
  * character (CR, LF, tab, NUL, C1…) become a space (an underscore when the delimiter is the
  * space). `=` and `|` stay: a value runs to the next delimiter. Each key appears once.
- * `devTime` is epoch milliseconds, so no devTimeFormat is needed. docs/fields.md lists the keys.
+ * `devTime` is epoch milliseconds, so no devTimeFormat is needed. `cat` (with the event id the QID
+ * map key), `usrName` and the addresses follow the event's family (semantics.ts); docs/fields.md
+ * lists the keys.
  */
 export interface LeefOptions {
   version: '1.0' | '2.0';
@@ -29,13 +32,16 @@ export const LEEF_FIELD_PREFIX = 'ibmi';
 /** Key set on messages cut to the maximum size. */
 export const LEEF_TRUNCATED = 'truncated';
 
-/** The keys after devTime and sev, apart from src, identSrc, srcPort and the entry fields. */
+/** The keys after devTime and sev, apart from the addresses and the entry fields. */
 const FIXED_KEYS = [
   'cat',
   'usrName',
-  'remoteAddress',
+  'srcName',
+  'dstName',
+  'direction',
   'id',
   'system',
+  'entryTypeName',
   'subtype',
   'subtypeName',
   'action',
@@ -132,25 +138,42 @@ export function compileLeefPayload(options: LeefOptions): Payload {
 
   const header = (event: SecurityEvent) => prefix + headerText(eventClassId(event)) + afterId;
 
-  /** src, srcPort and (for logon events) identSrc for IP clients; remoteAddress for anything else. */
-  const client = (event: SecurityEvent): string => {
-    const address = event.remoteAddress;
+  /** `src`/`dst` for an IP address (IPv4-mapped IPv6 as IPv4), `srcName`/`dstName` for anything else. */
+  const side = (key: 'src' | 'dst', address: string | undefined): string => {
     if (address === undefined || address === '') return '';
     const kind = addressKind(address);
-    if (kind === 'other') return attr(at.remoteAddress, address);
-    const ip = kind === 'mapped' ? address.slice(7) : address;
-    return `${d}src=${ip}` + (event.action === 'logon' ? `${d}identSrc=${ip}` : '');
+    if (kind === 'other') return attr(key === 'src' ? at.srcName : at.dstName, address);
+    return `${d}${key}=${sanitize(kind === 'mapped' ? address.slice(7) : address)}`;
   };
-  const port = (value: number | undefined): string =>
+  const port = (key: 'srcPort' | 'dstPort', value: number | undefined): string =>
     value !== undefined && Number.isInteger(value) && value >= 0 && value <= 65535
-      ? `${d}srcPort=${value}`
+      ? `${d}${key}=${value}`
       : '';
-  /** QRadar's normalized user: the profile signing on for logon events, else the acting user. */
-  const userName = (event: SecurityEvent) =>
-    event.action === 'logon' && event.targetUser ? event.targetUser : event.user;
+  /** The addresses, and for authentication the client as identSrc (QRadar's identity source). */
+  const exchange = (event: SecurityEvent, meaning: Meaning): string => {
+    const ends = endpointsOf(event);
+    const src = side('src', ends.sourceAddress);
+    const identity =
+      meaning.family === 'authentication' && src.startsWith(`${d}src=`) ? `${d}identSrc=${src.slice(5)}` : '';
+    return (
+      src +
+      port('srcPort', ends.sourcePort) +
+      side('dst', ends.destinationAddress) +
+      port('dstPort', ends.destinationPort) +
+      identity
+    );
+  };
+  /** QRadar's one normalized user (usrName): the role the event's family gives that key (semantics.ts). */
+  const userName = (event: SecurityEvent, meaning: Meaning): string | undefined => {
+    for (const [role, key] of userKeys(meaning, 'leef')) {
+      if (key === 'usrName') return roleUser(role, event, meaning);
+    }
+    return undefined;
+  };
 
   return {
     render(event, severity) {
+      const meaning = meaningOf(event);
       let out =
         header(event) +
         'devTime=' +
@@ -158,12 +181,13 @@ export function compileLeefPayload(options: LeefOptions): Payload {
         d +
         'sev=' +
         leefSeverity(severity) +
-        attr(at.cat, event.entryTypeName) +
-        attr(at.usrName, userName(event)) +
-        client(event) +
-        port(event.remotePort) +
+        attr(at.cat, meaning.category) +
+        attr(at.usrName, userName(event, meaning)) +
+        exchange(event, meaning) +
+        attr(at.direction, event.direction) +
         attr(at.id, event.id) +
         attr(at.system, event.system) +
+        attr(at.entryTypeName, event.entryTypeName) +
         attr(at.subtype, event.subtype) +
         attr(at.subtypeName, event.subtypeName) +
         attr(at.action, event.action) +
@@ -196,6 +220,7 @@ export function compileLeefPayload(options: LeefOptions): Payload {
 
     fit(event, severity: Severity, maxBytes) {
       const head = header(event);
+      const meaning = meaningOf(event);
       const parts: Part[] = [{ text: `devTime=${event.timeMs}${d}sev=${leefSeverity(severity)}`, rank: -1 }];
       let rank = 0;
       const add = (key: string, raw: string | undefined, free: boolean) => {
@@ -206,14 +231,14 @@ export function compileLeefPayload(options: LeefOptions): Payload {
           free ? valuePart(start, raw, '', rank++, valueChar, whole) : { text: whole, rank: rank++ },
         );
       };
-      add('cat', event.entryTypeName, true);
-      add('usrName', userName(event), false);
-      const address = client(event);
-      if (address !== '') parts.push({ text: address, rank: rank++ });
-      const srcPort = port(event.remotePort);
-      if (srcPort !== '') parts.push({ text: srcPort, rank: rank++ });
+      add('cat', meaning.category, false);
+      add('usrName', userName(event, meaning), false);
+      const addresses = exchange(event, meaning);
+      if (addresses !== '') parts.push({ text: addresses, rank: rank++ });
+      add('direction', event.direction, false);
       add('id', event.id, false);
       add('system', event.system, false);
+      add('entryTypeName', event.entryTypeName, true);
       add('subtype', event.subtype, false);
       add('subtypeName', event.subtypeName, true);
       add('action', event.action, false);

@@ -53,6 +53,9 @@ const EVENT_PARAMS = [
   'path',
   'remoteAddress',
   'remotePort',
+  'localAddress',
+  'localPort',
+  'direction',
   'receiverLibrary',
   'receiver',
   'sequence',
@@ -199,6 +202,9 @@ export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseN
         param('" path="', event.path) +
         param('" remoteAddress="', event.remoteAddress) +
         (event.remotePort === undefined ? '' : '" remotePort="' + event.remotePort) +
+        param('" localAddress="', event.localAddress) +
+        (event.localPort === undefined ? '' : '" localPort="' + event.localPort) +
+        param('" direction="', event.direction) +
         param('" receiverLibrary="', event.receiverLibrary) +
         param('" receiver="', event.receiver) +
         param('" sequence="', event.sequence) +

@@ -9,8 +9,8 @@ import { connectionWatch, failureReporter } from '../telemetry/failures.js';
  * Delivery policy, in one place for every sink type (OTel's exporterhelper, Fluent Bit's
  * OK/RETRY/ERROR): a sink type supplies destinations with a plain `send`; this file adds
  * the timeout of each send, failover between destinations, retries with jittered backoff,
- * re-sending what a destination could not confirm, finding a message the receiver refuses,
- * dead letters, and the counting.
+ * re-sending what a destination could not confirm or take (an HTTP bulk answer's 429 items),
+ * finding a message the receiver refuses, dead letters, and the counting.
  */
 
 /** What a destination says about a send that worked. */
@@ -27,6 +27,23 @@ export interface SendReport {
   confirmed?: Promise<void>;
   /** Messages (indexes) the receiver refused for good after bounded retries (RELP 500…). */
   refused?: readonly number[];
+  /** Why, for each of `refused` (an HTTP item's error); absent: a RELP error answer. */
+  reasons?: readonly string[];
+  /**
+   * Messages (indexes) the destination could not take this time (an HTTP item's 429 or 5xx, the
+   * requests after one that broke): only these go again, after a backoff; the rest is delivered.
+   */
+  retry?: { indexes: readonly number[]; error: AuditRelayError };
+}
+
+/** Thrown by a send that delivered part of a batch: the rest is queued, the caller backs off. */
+class PartlyDelivered extends Error {
+  constructor(
+    readonly batch: Batch,
+    readonly error: AuditRelayError,
+  ) {
+    super(error.message);
+  }
 }
 
 /** One place a sink can deliver to, with a plain send: no retries, no failover. */
@@ -264,12 +281,19 @@ class Delivery implements Sink {
   /** Sends the lost batches (in order), then `batch`; retries with backoff until both went out. */
   private async transmit(batch: Batch | undefined, signal: AbortSignal): Promise<void> {
     let confirmedBefore = this.confirmations;
+    let pending = batch;
     for (let attempt = 0; ; attempt++) {
       try {
         while (this.lost.length > 0) await this.sendOnce(this.nextLost()!, signal);
-        if (batch) await this.sendOnce(batch, signal);
+        if (pending) await this.sendOnce(pending, signal);
         return;
-      } catch (error) {
+      } catch (thrown) {
+        let error = thrown;
+        if (thrown instanceof PartlyDelivered) {
+          // What is left of it waits among the lost batches, in order.
+          if (thrown.batch === pending) pending = undefined;
+          error = thrown.error;
+        }
         const canRetry = error instanceof AuditRelayError && error.retryable;
         if (!canRetry || signal.aborted) throw error;
         // The backoff grows only while nothing gets through: probing for a refused message
@@ -371,11 +395,20 @@ class Delivery implements Sink {
     counters.bytesSent += sent?.bytes ?? 0;
     counters.resent += sent?.resent ?? 0;
     const refused = sent?.refused ?? [];
-    if (refused.length > 0) {
-      await this.deadLetter(
-        refused.map((index) => batch.events[index]!),
-        'refused by the receiver (RELP error answer) after bounded retries',
+    if (refused.length > 0) await this.deadLetterRefused(batch, refused, sent?.reasons);
+    const retry = sent?.retry?.indexes ?? [];
+    if (retry.length > 0) {
+      counters.eventsSent += batch.events.length - refused.length - retry.length;
+      const rest = this.batch(
+        retry.map((index) => batch.events[index]!),
+        retry.map((index) => batch.messages[index]!),
+        batch.alone,
+        [...batch.order, 0],
       );
+      void rest.delivered.then(batch.done);
+      counters.resent += retry.length;
+      this.requeue(rest);
+      throw new PartlyDelivered(batch, sent!.retry!.error);
     }
     const settle = () => {
       counters.eventsSent += batch.events.length - refused.length;
@@ -410,10 +443,29 @@ class Delivery implements Sink {
     this.options.counters.resent += batch.messages.length;
     this.connection.down(error);
     this.report(error, 0, batch.refusals);
-    const at = this.lost.findIndex((other) => sendsBefore(batch, other));
-    this.lost.splice(at < 0 ? this.lost.length : at, 0, batch);
+    this.requeue(batch);
     // Nothing newer may be coming to carry it: send it on its own turn.
     void this.serially(() => this.transmit(undefined, this.closing.signal)).catch(() => {});
+  }
+
+  /** `batch` to be sent again, among the lost batches in send order. */
+  private requeue(batch: Batch): void {
+    const at = this.lost.findIndex((other) => sendsBefore(batch, other));
+    this.lost.splice(at < 0 ? this.lost.length : at, 0, batch);
+  }
+
+  /** The refused messages of a batch to the dead letters, one write per reason. */
+  private async deadLetterRefused(
+    batch: Batch,
+    refused: readonly number[],
+    reasons: readonly string[] | undefined,
+  ): Promise<void> {
+    const byReason = new Map<string, SecurityEvent[]>();
+    refused.forEach((index, i) => {
+      const reason = reasons?.[i] ?? 'refused by the receiver (RELP error answer) after bounded retries';
+      byReason.set(reason, [...(byReason.get(reason) ?? []), batch.events[index]!]);
+    });
+    for (const [reason, events] of byReason) await this.deadLetter(events, reason);
   }
 
   private async deadLetter(events: readonly SecurityEvent[], reason: string): Promise<void> {

@@ -15,6 +15,7 @@ import { after, before, test } from 'node:test';
 import { withProfile } from '../../src/agent/profiles.js';
 import type { SecurityEvent } from '../../src/core/event.js';
 import { AUDITRELAY_VERSION, compileFormat, type FormatInput } from '../../src/formats/index.js';
+import { endpointsOf, meaningOf, rolesOf, roleUser, USER_ROLES } from '../../src/formats/semantics.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents } from '../support/agent.js';
 import { sampleEvent } from '../support/events.js';
@@ -42,6 +43,16 @@ function hostileEvents(): SecurityEvent[] {
       fields: { cmd: HOSTILE, number: 7, empty: '', 'bad name': 'x', trailing: 'ends in spaces   ' },
     }),
     sampleEvent({ message: '', fields: {}, remoteAddress: '2001:db8::1', remotePort: undefined }),
+    sampleEvent({
+      action: 'intrusion',
+      remoteAddress: '2001:db8::9',
+      localAddress: '192.0.2.1',
+      localPort: 23,
+      direction: 'outbound',
+      objectType: '*USRSPC',
+      object: 'SPACE',
+      sequence: '99999999999',
+    }),
     sampleEvent({ remoteAddress: '::ffff:198.51.100.7', subtype: '|' }),
     sampleEvent({ remoteAddress: 'client=name', program: '', targetUser: '' }),
     sampleEvent({ decodeError: { code: 'AR_DECODE_TRUNCATED', message: `short ${HOSTILE}`, hex: 'D7C1' } }),
@@ -120,51 +131,69 @@ const headerText = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f
 
 const CEF_SEVERITY = [10, 10, 9, 7, 6, 4, 2, 0];
 
-/** The documented mapping (docs/fields.md, "CEF"). */
+/**
+ * The documented mapping (docs/fields.md, "CEF"). Which key carries which user and which side
+ * of an exchange comes from the one mapping table (semantics.ts); the rest is written out here.
+ */
 function expectedExtensions(event: SecurityEvent, jobKey = 'deviceProcessName'): Record<string, string> {
   const ext: Record<string, string> = {};
   const put = (key: string, value: string | number | undefined, max: number) => {
     if (value === undefined || value === '') return;
     ext[key] = extensionText(cut(String(value), max));
   };
+  const labelled = (key: string, value: string | undefined, label: string) => {
+    if (!value) return;
+    put(key, value, 4000);
+    ext[`${key}Label`] = label;
+  };
+  const meaning = meaningOf(event);
   put('rt', event.timeMs, 100);
-  put('externalId', `${event.receiver}/${event.sequence}`, 40);
-  if (event.id !== '') {
-    put('cs6', event.id, 4000);
-    ext['cs6Label'] = 'eventId';
-  }
+  const sequence = event.sequence.replace(/^0+(?=\d)/, '');
+  if (/^\d{1,10}$/.test(sequence) && Number(sequence) <= 2 ** 31 - 1) put('externalId', sequence, 40);
+  labelled('cs6', event.id, 'eventId');
   put('dvchost', event.system, 100);
   put('act', event.action, 63);
   put('outcome', event.outcome, 63);
-  put('suser', event.user, 1023);
-  put('duser', event.targetUser, 1023);
-  const address = event.remoteAddress;
-  if (address) {
-    if (isIPv4(address)) ext['src'] = address;
-    else if (/^::ffff:/i.test(address) && isIPv4(address.slice(7))) ext['src'] = address.slice(7);
-    else if (isIPv6(address)) {
-      ext['c6a1'] = address;
-      ext['c6a1Label'] = 'clientAddress';
-    } else put('shost', address, 1023);
+  put('cat', meaning.category, 1023);
+  const roles = rolesOf(meaning);
+  for (const role of USER_ROLES) {
+    const key = roles[role]?.cef;
+    if (key) put(key, roleUser(role, event, meaning), 1023);
   }
-  if (event.remotePort !== undefined) ext['spt'] = String(event.remotePort);
+  const ends = endpointsOf(event);
+  const side = (ipv4: string, ipv6: string, label: string, name: string, address: string | undefined) => {
+    if (!address) return;
+    if (isIPv4(address)) ext[ipv4] = address;
+    else if (/^::ffff:/i.test(address) && isIPv4(address.slice(7))) ext[ipv4] = address.slice(7);
+    else if (isIPv6(address)) {
+      ext[ipv6] = address;
+      ext[`${ipv6}Label`] = label;
+    } else put(name, address, 1023);
+  };
+  side('src', 'c6a2', 'Source IPv6 Address', 'shost', ends.sourceAddress);
+  put('spt', ends.sourcePort, 10);
+  side('dst', 'c6a3', 'Destination IPv6 Address', 'dhost', ends.destinationAddress);
+  put('dpt', ends.destinationPort, 10);
+  if (event.direction) ext['deviceDirection'] = event.direction === 'outbound' ? '1' : '0';
   put(jobKey, event.job, 1023);
   if (event.program) {
-    put('cs1', event.programLibrary ? `${event.programLibrary}/${event.program}` : event.program, 4000);
-    ext['cs1Label'] = 'program';
+    labelled(
+      'cs1',
+      event.programLibrary ? `${event.programLibrary}/${event.program}` : event.program,
+      'program',
+    );
   }
-  if (event.object)
-    put('fname', event.objectLibrary ? `${event.objectLibrary}/${event.object}` : event.object, 1023);
+  if (event.object) {
+    labelled('cs3', event.objectLibrary ? `${event.objectLibrary}/${event.object}` : event.object, 'object');
+  }
+  labelled('cs2', event.objectType, 'objectType');
   put('filePath', event.path, 1023);
-  put('fileType', event.objectType, 1023);
-  put('cat', event.entryTypeName, 1023);
+  put('fname', event.path?.split('/').pop(), 1023);
   put('msg', event.message, 1023);
   if (event.decodeError) {
-    put('cs4', event.decodeError.code, 4000);
-    ext['cs4Label'] = 'decodeError';
+    labelled('cs4', event.decodeError.code, 'decodeError');
     put('reason', event.decodeError.message, 1023);
-    put('cs5', event.decodeError.hex, 4000);
-    ext['cs5Label'] = 'entryHex';
+    labelled('cs5', event.decodeError.hex, 'entryHex');
   }
   for (const [key, value] of Object.entries(event.fields)) {
     if (/^[a-z][A-Za-z0-9]*$/.test(key)) put(`ibmi${key[0]!.toUpperCase()}${key.slice(1)}`, value, 4000);

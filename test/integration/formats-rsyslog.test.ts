@@ -7,13 +7,14 @@
 import assert from 'node:assert/strict';
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { connect, isIPv4, isIPv6 } from 'node:net';
+import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { SecurityEvent } from '../../src/core/event.js';
 import { AUDITRELAY_VERSION, compileFormat, type HeaderName } from '../../src/formats/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { expectedEvents } from '../support/agent.js';
 import { sampleEvent } from '../support/events.js';
+import { expectedLeefAttributes } from '../support/leef.js';
 import { type RunningPeer, startRsyslog, tempDir, waitFor } from '../support/peers.js';
 
 let simulator: RunningSimulator;
@@ -119,51 +120,6 @@ test('RFC 3164 over TCP and UDP: intact, and rsyslog finds host, tag and message
   }
 });
 
-const LEEF_SEVERITY = [10, 10, 9, 7, 6, 4, 2, 1];
-
-/** The documented LEEF attributes (docs/fields.md, "LEEF"), each value sanitized. */
-function expectedAttributes(event: SecurityEvent, delimiter: string): Map<string, string> {
-  const clean = (value: string) =>
-    [...value]
-      .map((c) => (c === delimiter || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(c) ? ' ' : c))
-      .join('');
-  const attributes = new Map<string, string>([
-    ['devTime', String(event.timeMs)],
-    ['sev', String(LEEF_SEVERITY[event.severity])],
-  ]);
-  const put = (key: string, value: string | number | undefined) => {
-    if (value !== undefined && value !== '') attributes.set(key, clean(String(value)));
-  };
-  put('cat', event.entryTypeName);
-  put('usrName', event.action === 'logon' && event.targetUser ? event.targetUser : event.user);
-  const address = event.remoteAddress;
-  const ip =
-    address && (isIPv4(address) || isIPv6(address)) ? address.replace(/^::ffff:(?=\d+\.)/i, '') : undefined;
-  if (ip) {
-    put('src', ip);
-    if (event.action === 'logon') put('identSrc', ip);
-  }
-  put('srcPort', event.remotePort);
-  put('id', event.id);
-  put('system', event.system);
-  for (const key of ['subtype', 'subtypeName', 'action', 'outcome', 'user', 'targetUser', 'job'] as const) {
-    put(key, event[key]);
-  }
-  for (const key of ['program', 'programLibrary', 'object', 'objectLibrary', 'objectType', 'path'] as const) {
-    put(key, event[key]);
-  }
-  if (address && !ip) put('remoteAddress', address);
-  for (const key of ['receiverLibrary', 'receiver', 'sequence', 'message'] as const) put(key, event[key]);
-  if (event.decodeError) {
-    put('decodeError', event.decodeError.code);
-    put('entryHex', event.decodeError.hex);
-  }
-  for (const [key, value] of Object.entries(event.fields)) {
-    if (/^[a-z][A-Za-z0-9]*$/.test(key)) put(`ibmi${key[0]!.toUpperCase()}${key.slice(1)}`, value);
-  }
-  return attributes;
-}
-
 /** Splits a received LEEF payload the way QRadar documents it: header by `|`, attributes by the delimiter. */
 function parseLeef(payload: string, version: '1.0' | '2.0') {
   const headerFields = version === '1.0' ? 5 : 6;
@@ -212,7 +168,7 @@ for (const [format, version, header, transport] of [
         classId.replace(/\|/g, '_'),
       ]);
       if (version === '2.0') assert.equal(leef.delimiter, '^');
-      assert.deepEqual(leef.attributes, expectedAttributes(event, leef.delimiter), event.id);
+      assert.deepEqual(leef.attributes, expectedLeefAttributes(event, leef.delimiter), event.id);
     });
   });
 }
@@ -230,7 +186,7 @@ test('LEEF 2.0 with a tab declared as x09 and cut to 900 bytes: whole attributes
     assert.equal(payload.split('|')[5], 'x09');
     const { header, attributes } = parseLeef(payload.replace('|x09|', '|\t|'), '2.0');
     assert.equal(header[5], '\t');
-    const want = expectedAttributes(event, '\t');
+    const want = expectedLeefAttributes(event, '\t');
     if (attributes.get('truncated') === undefined) {
       assert.deepEqual(attributes, want);
       return;

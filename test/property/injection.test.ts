@@ -16,7 +16,9 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import type { SecurityEvent } from '../../src/core/event.js';
 import { compileFormat } from '../../src/formats/index.js';
+import { endpointsOf, meaningOf, rolesOf, roleUser, USER_ROLES } from '../../src/formats/semantics.js';
 import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
+import { expectedLeefAttributes } from '../support/leef.js';
 import { type RunningPeer, startRsyslog, startSyslogNg, tempDir, waitFor } from '../support/peers.js';
 
 const RUNS = 25;
@@ -100,11 +102,13 @@ const eventArbitrary: fc.Arbitrary<SecurityEvent> = fc
     subtype: fc.option(hostile, { nil: undefined }),
     subtypeName: fc.option(hostile, { nil: undefined }),
     entryTypeName: hostile,
-    action: fc.oneof(fc.constant('logon'), hostile),
+    action: fc.oneof(fc.constantFrom('logon', 'profile-change', 'profile-swap', 'intrusion'), hostile),
     job: hostile,
     program: hostile,
     programLibrary: hostile,
     remoteAddress: address,
+    localAddress: address,
+    direction: fc.constantFrom('inbound', 'outbound', undefined),
     fields: fc.dictionary(fieldKey, fc.oneof(hostile, fc.integer()), { maxKeys: 8 }),
     severity: fc.integer({ min: 0, max: 7 }),
   })
@@ -189,44 +193,47 @@ async function checkCef(events: SecurityEvent[]): Promise<void> {
     if (!parsed.f) throw failure('cef', event, lines[i]!, `lognormalizer rejected it: ${result}`);
     const { t, ...rest } = parsed.f.Extensions;
     const got: Record<string, string | undefined> = { rt: t, ...rest };
-    const keys = new Set([
-      'rt',
-      'externalId',
-      'cs6',
-      'cs6Label',
-      'dvchost',
-      'act',
-      'outcome',
-      'suser',
-      'deviceProcessName',
-      'cat',
-    ]);
-    if (event.targetUser) keys.add('duser');
-    const ip = ipOf(event.remoteAddress);
-    if (ip?.includes(':')) keys.add('c6a1').add('c6a1Label');
-    else if (ip) keys.add('src');
-    else if (event.remoteAddress) keys.add('shost');
-    keys.add('spt');
+    const meaning = meaningOf(event);
+    const keys = new Set(['rt', 'externalId', 'cs6', 'cs6Label', 'dvchost', 'act', 'outcome', 'cat']);
+    const roles = rolesOf(meaning);
+    const users = new Map<string, string>();
+    for (const role of USER_ROLES) {
+      const key = roles[role]?.cef;
+      const value = roleUser(role, event, meaning);
+      if (key && value) users.set(key, value);
+    }
+    for (const key of users.keys()) keys.add(key);
+    const ends = endpointsOf(event);
+    const side = (address: string | undefined, ipv4: string, ipv6: string, name: string) => {
+      const ip = ipOf(address);
+      if (ip?.includes(':')) keys.add(ipv6).add(`${ipv6}Label`);
+      else if (ip) keys.add(ipv4);
+      else if (address) keys.add(name);
+    };
+    side(ends.sourceAddress, 'src', 'c6a2', 'shost');
+    side(ends.destinationAddress, 'dst', 'c6a3', 'dhost');
+    if (ends.sourcePort !== undefined) keys.add('spt');
+    if (ends.destinationPort !== undefined) keys.add('dpt');
+    if (event.direction) keys.add('deviceDirection');
+    if (event.job) keys.add('deviceProcessName');
     if (event.program) keys.add('cs1').add('cs1Label');
-    if (event.object) keys.add('fname');
+    if (event.object) keys.add('cs3').add('cs3Label');
+    if (event.objectType) keys.add('cs2').add('cs2Label');
     if (event.path) keys.add('filePath');
-    if (event.objectType) keys.add('fileType');
+    if (event.path?.split('/').pop()) keys.add('fname');
     if (event.message) keys.add('msg');
     for (const [key, value] of Object.entries(event.fields)) {
       if (value !== '' && lowerCamel.test(key)) keys.add(custom(key));
     }
-    if (!event.user) keys.delete('suser');
-    if (!event.entryTypeName) keys.delete('cat');
-    if (!event.job) keys.delete('deviceProcessName');
     if (!event.action) keys.delete('act');
     try {
       assert.deepEqual(new Set(Object.keys(got)), keys, 'extension keys');
       assert.equal(got['msg'], event.message ? text(event.message, 1023) : undefined);
-      assert.equal(got['suser'], event.user ? text(event.user, 1023) : undefined);
+      for (const [key, value] of users) assert.equal(got[key], text(value, 1023), key);
       assert.equal(
-        got['fname'],
+        got['cs3'],
         event.object
-          ? text(event.objectLibrary ? `${event.objectLibrary}/${event.object}` : event.object, 1023)
+          ? text(event.objectLibrary ? `${event.objectLibrary}/${event.object}` : event.object, 4000)
           : undefined,
       );
       assert.equal(got['filePath'], event.path ? text(event.path, 1023) : undefined);
@@ -271,44 +278,7 @@ async function checkRsyslog(events: SecurityEvent[]): Promise<void> {
       .slice(header.join('|').length + 1)
       .split(delimiter)
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as const);
-    const clean = (v: unknown) =>
-      [...String(v)].map((c) => (c === delimiter || plain(c) !== c ? ' ' : c)).join('');
-    const expected = new Map<string, string>([
-      ['devTime', String(event.timeMs)],
-      ['sev', String([10, 10, 9, 7, 6, 4, 2, 1][event.severity])],
-    ]);
-    const put = (key: string, value: unknown) => {
-      if (value !== undefined && value !== '') expected.set(key, clean(value));
-    };
-    const ip = ipOf(event.remoteAddress);
-    put('cat', event.entryTypeName);
-    put('usrName', event.action === 'logon' && event.targetUser ? event.targetUser : event.user);
-    put('src', ip);
-    if (event.action === 'logon') put('identSrc', ip);
-    put('srcPort', event.remotePort);
-    for (const key of [
-      'id',
-      'system',
-      'subtype',
-      'subtypeName',
-      'action',
-      'outcome',
-      'user',
-      'targetUser',
-      'job',
-      'program',
-      'programLibrary',
-      'object',
-      'objectLibrary',
-      'objectType',
-      'path',
-    ] as const) {
-      put(key, event[key]);
-    }
-    if (!ip) put('remoteAddress', event.remoteAddress);
-    for (const key of ['receiverLibrary', 'receiver', 'sequence', 'message'] as const) put(key, event[key]);
-    for (const [key, value] of Object.entries(event.fields))
-      if (lowerCamel.test(key)) put(custom(key), value);
+    const expected = expectedLeefAttributes(event, delimiter);
     try {
       assert.equal(header[0], name === 'leef1' ? 'LEEF:1.0' : 'LEEF:2.0');
       assert.equal(attributes.length, expected.size, 'attribute count');

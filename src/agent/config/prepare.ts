@@ -1,7 +1,7 @@
 import type { ConfigIssue } from '../../core/component.js';
 import { nestedFormatConfig, nestedFormatKey } from '../../formats/components.js';
-import { isProfileName, PROFILES } from '../profiles.js';
-import { FORMATS } from '../registry.js';
+import { isProfileName, PROFILES, profileFormat } from '../profiles.js';
+import { FORMATS, SINKS } from '../registry.js';
 
 /**
  * Steps between the YAML and the schema, on plain data: the format keys sinks used to have at
@@ -62,7 +62,8 @@ function prepareSink(original: Plain, index: number, warnings: ConfigIssue[]): P
     typeof sink['profile'] === 'string' && isProfileName(sink['profile'])
       ? PROFILES[sink['profile']]
       : undefined;
-  const fromProfile = profile ? nestedFormatConfig(profile.format) : {};
+  // HTTP sinks take the profile's HTTP format where it has one (elastic: JSON with ECS names).
+  const fromProfile = profile ? nestedFormatConfig(profileFormat(profile, sink['type'] !== 'syslog')) : {};
   let format: Plain | undefined =
     typeof sink['format'] === 'string'
       ? { type: sink['format'] }
@@ -72,7 +73,8 @@ function prepareSink(original: Plain, index: number, warnings: ConfigIssue[]): P
 
   const flat = Object.keys(sink).filter((key) => (FLAT_FORMAT_KEYS as readonly string[]).includes(key));
   if (format === undefined && sink['format'] !== undefined) return sink; // not a format: the schema says so
-  const type = format?.['type'] ?? fromProfile['type'] ?? 'rfc5424';
+  const sinkDefault = SINKS.find((d) => d.type === sink['type'])?.defaultFormat;
+  const type = format?.['type'] ?? fromProfile['type'] ?? sinkDefault?.['type'] ?? 'rfc5424';
   if (flat.length > 0) {
     format ??= {};
     const accepted = formatKeys(type);
@@ -101,6 +103,6 @@ function prepareSink(original: Plain, index: number, warnings: ConfigIssue[]): P
       if (profile.transport.port !== undefined) sink['port'] ??= profile.transport.port;
     }
   }
-  if (format !== undefined) sink['format'] = { type: 'rfc5424', ...format };
+  if (format !== undefined) sink['format'] = { type: sinkDefault?.['type'] ?? 'rfc5424', ...format };
   return sink;
 }

@@ -47,7 +47,7 @@ export const sinkSchema = z.discriminatedUnion(
           'SIEM profile: the format, header, transport and keys that SIEM expects (docs/siem-profiles.md)',
         ),
       format: formatSchema
-        .default({ type: 'rfc5424' })
+        .default((s as { defaultFormat?: Record<string, unknown> }).defaultFormat ?? { type: 'rfc5424' })
         .describe(
           "message format: `rfc5424` (default, or the profile's), or `{ type: cef, … }` (see Formats)",
         ),

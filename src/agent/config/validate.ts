@@ -181,13 +181,12 @@ function crossChecks(prepared: unknown, written: unknown, directory: string): Is
     );
   }
   for (const part of sinks) {
-    component(
-      part,
-      SINKS.find((d) => d.type === part.config['type']),
-      part.config,
-      part.written,
-    );
+    const descriptor = SINKS.find((d) => d.type === part.config['type']);
+    component(part, descriptor, part.config, part.written);
     const format = part.config['format'] as Plain;
+    const unsuitable = descriptor?.formatCheck?.(format);
+    if (unsuitable)
+      issues.push({ path: [...part.path, 'format'], message: unsuitable, code: 'AR_CONFIG_INVALID' });
     const writtenFormat = isPlain(part.written['format']) ? part.written['format'] : {};
     component(
       part,

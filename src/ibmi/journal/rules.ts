@@ -34,6 +34,9 @@ export interface RuleOutput {
   path?: string;
   remoteAddress?: string;
   remotePort?: number;
+  localAddress?: string;
+  localPort?: number;
+  direction?: 'inbound' | 'outbound';
 }
 
 export interface TypeSpec<Key extends string = string> {
@@ -51,6 +54,10 @@ export interface TypeSpec<Key extends string = string> {
   target?: Key;
   /** Field keys of a client address and port, used when the heading has none. */
   remote?: readonly [Key, Key?];
+  /** Field keys of the IBM i's own address and port in a network event. */
+  local?: readonly [Key, Key?];
+  /** Whether the IBM i opened the exchange (outbound); network events only, inbound otherwise. */
+  outbound?: (input: RuleInput<Key>) => boolean;
   /** Severity raised for particular content, e.g. a profile that gains *ALLOBJ. */
   raise?: { when: string; to: Severity; test: (input: RuleInput<Key>) => boolean };
   /** The readable sentence, given the rule input and the object as text. */
@@ -131,6 +138,9 @@ export function applySpec(spec: TypeSpec, input: RuleInput): RuleOutput {
   if (spec.raise && spec.raise.to < severity && spec.raise.test(input)) severity = spec.raise.to;
   const address = spec.remote ? f(spec.remote[0]) : undefined;
   const port = spec.remote?.[1] ? Number(f(spec.remote[1])) : 0;
+  const localAddress = spec.local ? f(spec.local[0]) : undefined;
+  const localPort = spec.local?.[1] ? Number(f(spec.local[1])) : 0;
+  const network = spec.remote !== undefined || spec.local !== undefined;
   return {
     action: spec.action,
     outcome: failed ? 'failure' : (spec.outcome ?? 'success'),
@@ -143,6 +153,9 @@ export function applySpec(spec: TypeSpec, input: RuleInput): RuleOutput {
     path: undefined,
     remoteAddress: address,
     remotePort: port > 0 ? port : undefined,
+    localAddress,
+    localPort: localPort > 0 ? localPort : undefined,
+    direction: network ? (spec.outbound?.(input) ? 'outbound' : 'inbound') : undefined,
   };
 }
 

@@ -183,14 +183,12 @@ export const syslogSink: SinkDescriptor<SyslogConfig> = {
     }
     return warnings;
   },
+  messages: (config, context) => context.format({ maxMessageSize: messageLimit(config) }),
   create(config, context): Sink {
     const transport = config.transport ?? 'tcp';
     const framing: Framing = config.framing ?? 'octet-counting';
-    const isIpv6 = (config.host ?? config.destinations?.[0]?.host ?? '').includes(':');
-    const limit =
-      config.maxMessageSize ??
-      (transport === 'udp' ? (isIpv6 ? UDP_MAX_MESSAGE - 20 : UDP_MAX_MESSAGE) : STREAM_MAX_MESSAGE);
-    const format = context.format({ maxMessageSize: limit });
+    const limit = messageLimit(config);
+    const format = syslogSink.messages(config, context);
     const defaultPort = config.port ?? DEFAULT_PORTS[transport];
     const targets = config.destinations ?? [{ host: config.host!, port: config.port }];
     const inConfigDir = (path: string | undefined) => path && resolve(context.configDirectory, path);
@@ -254,6 +252,18 @@ const TRANSPORT_KEYS: readonly (readonly [string, readonly Transport[]])[] = [
 ];
 
 type Transport = NonNullable<SyslogConfig['transport']>;
+/** The largest message: the configured one, else below the path MTU for UDP (RFC 5426), rsyslog's limit otherwise. */
+function messageLimit(config: SyslogConfig): number {
+  const isIpv6 = (config.host ?? config.destinations?.[0]?.host ?? '').includes(':');
+  return (
+    config.maxMessageSize ??
+    ((config.transport ?? 'tcp') === 'udp'
+      ? isIpv6
+        ? UDP_MAX_MESSAGE - 20
+        : UDP_MAX_MESSAGE
+      : STREAM_MAX_MESSAGE)
+  );
+}
 
 /** 514 is customary for syslog over UDP and TCP, 6514 is RFC 5425's TLS port; RELP has none (rsyslog's examples use 2514). */
 export const DEFAULT_PORTS = { udp: 514, tcp: 514, tls: 6514, relp: 2514, 'relp-tls': 2514 } as const;

@@ -57,6 +57,10 @@ test('each profile picks a format and header; explicit options win over the prof
   assert.deepEqual([mine.format, mine.header, mine.leefDelimiter], ['leef2', 'rfc3164', '~']);
   assert.equal(resolveFormatOptions(withProfile({ profile: 'google-secops' })).cefJobKey, 'sproc');
   assert.equal(resolveFormatOptions(withProfile({ profile: 'arcsight' })).cefJobKey, 'deviceProcessName');
+  assert.equal(resolveFormatOptions(withProfile({ profile: 'splunk' })).jsonStyle, 'cim');
+  const elasticHttp = resolveFormatOptions(withProfile({ profile: 'elastic' }, true));
+  assert.deepEqual([elasticHttp.format, elasticHttp.jsonStyle], ['json', 'ecs']);
+  assert.equal(resolveFormatOptions(withProfile({ profile: 'qradar' }, true)).format, 'leef1');
 });
 
 test('docs/siem-profiles.md explains every profile and its defaults', () => {

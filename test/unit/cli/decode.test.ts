@@ -107,3 +107,69 @@ test('decode --list-types lists every catalogued type', async () => {
     lines.join('\n'),
   );
 });
+
+test('decode --config --sink prints exactly what that sink sends: its format options, size limit and envelope', async () => {
+  const dir = tempDir('decode-sink');
+  const rows = join(dir, 'rows.jsonl');
+  writeFileSync(rows, `${JSON.stringify(ROW)}\n`);
+  const config = join(dir, 'agent.yaml');
+  writeFileSync(
+    config,
+    `sources:
+  - type: audit-journal
+    connection: { type: mapepire, host: i, user: U, password: '\${PW}' }
+sinks:
+  - type: syslog
+    name: qradar
+    host: siem
+    profile: qradar
+    format: { type: leef2, delimiter: '~', vendor: Acme }
+  - type: syslog
+    host: siem
+    transport: udp
+    format: { type: cef, header: rfc5424 }
+  - type: splunk-hec
+    name: hec
+    url: https://splunk:8088
+    token: t
+    index: ibmi
+  - type: elasticsearch
+    name: es
+    url: https://elastic:9200
+`,
+  );
+  const run = async (...args: string[]) => {
+    const io = capture();
+    io.env = { PW: 'x' };
+    const code = await main(['decode', '--config', config, ...args, rows], io);
+    return { code, out: io.stdout, err: io.stderr };
+  };
+  const leef = await run('--sink', 'qradar');
+  assert.equal(leef.code, 0, leef.err);
+  assert.match(
+    leef.out,
+    /^<108>\w{3} \d\d \d\d:\d\d:\d\d PROD01 LEEF:2\.0\|Acme\|IBM i Audit\|[^|]+\|PW-P\|~\|devTime=/,
+  );
+  assert.match(leef.out, /~usrName=JSMITH~src=10\.1\.2\.3~/);
+  const udp = await run('--sink', 'sink-2');
+  assert.equal(udp.code, 0, udp.err);
+  assert.match(udp.out, /^<108>1 2026-11-27T10:15:30\.123456\+00:00 PROD01 QAUDJRN 123456 PW - CEF:0\|/);
+  const hec = await run('--sink', 'hec');
+  const envelope = JSON.parse(hec.out);
+  assert.deepEqual(
+    [envelope.index, envelope.sourcetype, envelope.event.action],
+    ['ibmi', 'auditrelay:ibmi', 'failure'],
+  );
+  const es = await run('--sink', 'es');
+  const [action, document] = es.out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.deepEqual(action, { create: { _id: 'PROD01/AUDLIB/AUDRCV0042/12345' } });
+  assert.deepEqual(document.event.category, ['authentication']);
+  const unknown = await run('--sink', 'nope');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /AR_CLI_USAGE: no sink named "nope" \(the sinks are qradar, sink-2, hec, es\)/);
+  const both = await run('--sink', 'hec', '--format', 'cef');
+  assert.equal(both.code, 2);
+});

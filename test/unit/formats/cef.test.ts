@@ -17,7 +17,7 @@ const keysOf = (line: string) =>
 test('golden CEF payload for the sample event', () => {
   assert.equal(
     cef(sampleEvent()),
-    'CEF:0|AuditRelay|IBM i Audit|0.1.0|PW-P|Password not valid|6|rt=1795792530123 externalId=AUDRCV0042/12345 cs6=PROD01/AUDLIB/AUDRCV0042/12345 cs6Label=eventId dvchost=PROD01 act=logon outcome=failure suser=QUSER duser=JSMITH src=10.1.2.3 spt=50123 deviceProcessName=123456/QUSER/QPADEV0001 cs1=QSYS/QWTMCMNL cs1Label=program cat=Password msg=Password not valid for user JSMITH on device QPADEV0001 from 10.1.2.3 ibmiViolationEntryType=P ibmiUserName=JSMITH ibmiDeviceName=QPADEV0001',
+    'CEF:0|AuditRelay|IBM i Audit|0.1.0|PW-P|Password not valid|6|rt=1795792530123 externalId=12345 cs6=PROD01/AUDLIB/AUDRCV0042/12345 cs6Label=eventId dvchost=PROD01 act=logon outcome=failure cat=authentication/logon duser=JSMITH src=10.1.2.3 spt=50123 deviceProcessName=123456/QUSER/QPADEV0001 cs1=QSYS/QWTMCMNL cs1Label=program msg=Password not valid for user JSMITH on device QPADEV0001 from 10.1.2.3 ibmiViolationEntryType=P ibmiUserName=JSMITH ibmiDeviceName=QPADEV0001',
   );
 });
 
@@ -31,10 +31,11 @@ test('golden CEF behind each syslog header', () => {
   );
 });
 
-test('object events: fname is LIB/OBJ, fileType the object type, filePath the IFS path; no sub-type gives a plain class id', () => {
+test('object events: cs3 is LIB/OBJ, cs2 the object type (no fileType), filePath the IFS path and fname its name; no sub-type gives a plain class id', () => {
   const line = cef(
     sampleEvent({
       entryType: 'CO',
+      action: 'object-create',
       subtype: undefined,
       subtypeName: undefined,
       entryTypeName: 'Create Object',
@@ -48,11 +49,12 @@ test('object events: fname is LIB/OBJ, fileType the object type, filePath the IF
     }),
   );
   assert.ok(line.startsWith('CEF:0|AuditRelay|IBM i Audit|0.1.0|CO|Create Object|6|rt='), line);
+  assert.match(line, / cat=object-access\/creation suser=QUSER /);
   assert.match(
     line,
-    / fname=HR\/PAYROLL filePath=\/home\/hr\/payroll.csv fileType=\*FILE cat=Create Object /,
+    / cs3=HR\/PAYROLL cs3Label=object cs2=\*FILE cs2Label=objectType filePath=\/home\/hr\/payroll.csv fname=payroll.csv /,
   );
-  assert.ok(!/ (duser|src|spt)=/.test(line));
+  assert.ok(!/ (duser|src|spt|fileType)=/.test(line));
 });
 
 test('header fields escape backslash and pipe and lose line breaks; = stays', () => {
@@ -63,8 +65,8 @@ test('header fields escape backslash and pipe and lose line breaks; = stays', ()
 
 test('extension values escape \\ = CR LF, never |, and other controls become spaces', () => {
   assert.equal(escapeCefValue('a\\b=c\nd\re|f\tg\u0000h\u0085i', 100), 'a\\\\b\\=c\\nd\\re|f g h i');
-  const line = cef(sampleEvent({ message: 'x=1 cs1=forged|CEF:0|', user: 'A\\B' }));
-  assert.ok(line.includes(' suser=A\\\\B '), line);
+  const line = cef(sampleEvent({ message: 'x=1 cs1=forged|CEF:0|', targetUser: 'A\\B' }));
+  assert.ok(line.includes(' duser=A\\\\B '), line);
   assert.ok(line.includes(' msg=x\\=1 cs1\\=forged|CEF:0| '), line);
 });
 
@@ -89,14 +91,53 @@ test('no empty values; csN always with csNLabel', () => {
   assert.ok(line.endsWith(' ibmiB=x'));
 });
 
-test('IPv6 clients go to c6a1 with a label, IPv4-mapped ones to src, anything else to shost', () => {
+test('IPv6 sources go to c6a2 and destinations to c6a3 with their labels, IPv4-mapped ones to src, anything else to shost', () => {
   assert.match(
     cef(sampleEvent({ remoteAddress: '2001:db8::7' })),
-    / c6a1=2001:db8::7 c6a1Label=clientAddress spt=/,
+    / c6a2=2001:db8::7 c6a2Label=Source IPv6 Address spt=/,
   );
   assert.match(cef(sampleEvent({ remoteAddress: '::ffff:192.0.2.9' })), / src=192.0.2.9 spt=/);
   assert.match(cef(sampleEvent({ remoteAddress: 'host=x' })), / shost=host\\=x spt=/);
   assert.ok(!cef(sampleEvent({ remotePort: 70000 })).includes('spt='));
+  assert.match(
+    cef(sampleEvent({ localAddress: '2001:db8::1', localPort: 23, direction: 'inbound' })),
+    / src=10.1.2.3 spt=50123 c6a3=2001:db8::1 c6a3Label=Destination IPv6 Address dpt=23 deviceDirection=0 /,
+  );
+});
+
+test('intrusion entries: the local address and port are the destination, unless the IBM i itself sent (extrusion)', () => {
+  const im = {
+    action: 'intrusion',
+    entryType: 'IM',
+    remoteAddress: '198.51.100.9',
+    remotePort: 4444,
+    localAddress: '10.0.0.5',
+    localPort: 23,
+    targetUser: undefined,
+  } as const;
+  assert.match(
+    cef(sampleEvent({ ...im, direction: 'inbound' })),
+    / cat=intrusion\/info suser=QUSER src=198.51.100.9 spt=4444 dst=10.0.0.5 dpt=23 deviceDirection=0 /,
+  );
+  assert.match(
+    cef(sampleEvent({ ...im, direction: 'outbound' })),
+    / src=10.0.0.5 spt=23 dst=198.51.100.9 dpt=4444 deviceDirection=1 /,
+  );
+});
+
+test('users by family: the account signing on is duser; an account change names the actor suser and the account duser', () => {
+  const logon = cef(sampleEvent());
+  assert.match(logon, / duser=JSMITH /);
+  assert.ok(!logon.includes('suser='), 'the job user of a sign-on is no actor');
+  const change = cef(sampleEvent({ action: 'profile-change', entryType: 'CP', targetUser: 'BOB' }));
+  assert.match(change, / cat=account-management\/change suser=QUSER duser=BOB /);
+  const swap = cef(sampleEvent({ action: 'profile-swap', entryType: 'PS', targetUser: 'BOB' }));
+  assert.match(swap, / cat=authentication\/escalation duser=BOB suser=QUSER /);
+});
+
+test("externalId is the sequence number while it fits Sentinel's int column, else left out", () => {
+  assert.match(cef(sampleEvent({ sequence: '0000002147483647' })), / externalId=2147483647 /);
+  assert.ok(!cef(sampleEvent({ sequence: '2147483648' })).includes('externalId='));
 });
 
 test('severity maps syslog 0–7 onto CEF 10 10 9 7 6 4 2 0', () => {
@@ -137,7 +178,8 @@ test('a cut message keeps key=value pairs whole and ends with the truncated mark
   const line = compileFormat({ format: 'cef', header: 'rfc3164', maxMessageSize: 900 })(event);
   assert.ok(Buffer.byteLength(line) <= 900, String(Buffer.byteLength(line)));
   assert.ok(line.endsWith(` ${CEF_TRUNCATED}=true`), line.slice(-40));
-  const msg = / msg=((?:\\\\\\=)+) /.exec(line);
+  // Cut between characters, never inside an escape: the last one may be a lone escaped backslash.
+  const msg = / msg=((?:\\\\\\=)+(?:\\\\)?) /.exec(line);
   assert.ok(msg, line);
   assert.match(line, / filePath=\/x\/ü+ /);
   assert.match(line, / cs6=PROD01\/AUDLIB\/AUDRCV0042\/12345 cs6Label=eventId /);

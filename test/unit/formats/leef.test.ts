@@ -21,7 +21,7 @@ function attributes(line: string, delimiter: string, headerFields: number): [str
 }
 
 const GOLDEN_ATTRIBUTES =
-  'devTime=1795792530123|sev=6|cat=Password|usrName=JSMITH|src=10.1.2.3|identSrc=10.1.2.3|srcPort=50123|id=PROD01/AUDLIB/AUDRCV0042/12345|system=PROD01|subtype=P|subtypeName=Password not valid|action=logon|outcome=failure|user=QUSER|targetUser=JSMITH|job=123456/QUSER/QPADEV0001|program=QWTMCMNL|programLibrary=QSYS|receiverLibrary=AUDLIB|receiver=AUDRCV0042|sequence=12345|message=Password not valid for user JSMITH on device QPADEV0001 from 10.1.2.3|ibmiViolationEntryType=P|ibmiUserName=JSMITH|ibmiDeviceName=QPADEV0001';
+  'devTime=1795792530123|sev=6|cat=authentication/logon|usrName=JSMITH|src=10.1.2.3|srcPort=50123|identSrc=10.1.2.3|id=PROD01/AUDLIB/AUDRCV0042/12345|system=PROD01|entryTypeName=Password|subtype=P|subtypeName=Password not valid|action=logon|outcome=failure|user=QUSER|targetUser=JSMITH|job=123456/QUSER/QPADEV0001|program=QWTMCMNL|programLibrary=QSYS|receiverLibrary=AUDLIB|receiver=AUDRCV0042|sequence=12345|message=Password not valid for user JSMITH on device QPADEV0001 from 10.1.2.3|ibmiViolationEntryType=P|ibmiUserName=JSMITH|ibmiDeviceName=QPADEV0001';
 
 test('golden LEEF 1.0: tab-delimited, devTime in epoch ms, sev 1–10', () => {
   assert.equal(
@@ -78,7 +78,7 @@ test('each key once, whatever the event holds', () => {
   }
 });
 
-test('usrName is the profile signing on for logon events, the acting user otherwise; identSrc only for logons', () => {
+test('usrName is the account signing on for authentication, the actor otherwise; identSrc only for authentication', () => {
   const logon = new Map(attributes(leef1(sampleEvent()), '\t', 5));
   assert.equal(logon.get('usrName'), 'JSMITH');
   assert.equal(logon.get('identSrc'), '10.1.2.3');
@@ -86,11 +86,33 @@ test('usrName is the profile signing on for logon events, the acting user otherw
     attributes(leef1(sampleEvent({ action: 'profile-change', targetUser: 'BOB' })), '\t', 5),
   );
   assert.equal(change.get('usrName'), 'QUSER');
+  assert.equal(change.get('targetUser'), 'BOB');
+  assert.equal(change.get('cat'), 'account-management/change');
   assert.equal(change.get('identSrc'), undefined);
   assert.equal(change.get('src'), '10.1.2.3');
   const other = new Map(attributes(leef1(sampleEvent({ remoteAddress: 'not an ip' })), '\t', 5));
   assert.equal(other.get('src'), undefined);
-  assert.equal(other.get('remoteAddress'), 'not an ip');
+  assert.equal(other.get('srcName'), 'not an ip');
+});
+
+test('intrusion entries: local address and port in dst and dstPort, swapped for extrusions', () => {
+  const im = {
+    action: 'intrusion',
+    remoteAddress: '198.51.100.9',
+    remotePort: 4444,
+    localAddress: '10.0.0.5',
+    localPort: 23,
+  } as const;
+  const inbound = new Map(attributes(leef1(sampleEvent({ ...im, direction: 'inbound' })), '\t', 5));
+  assert.deepEqual(
+    ['src', 'srcPort', 'dst', 'dstPort', 'cat'].map((key) => inbound.get(key)),
+    ['198.51.100.9', '4444', '10.0.0.5', '23', 'intrusion/info'],
+  );
+  const outbound = new Map(attributes(leef1(sampleEvent({ ...im, direction: 'outbound' })), '\t', 5));
+  assert.deepEqual(
+    ['src', 'srcPort', 'dst', 'dstPort', 'direction'].map((key) => outbound.get(key)),
+    ['10.0.0.5', '23', '198.51.100.9', '4444', 'outbound'],
+  );
 });
 
 test('sev maps syslog 0–7 onto LEEF 10 10 9 7 6 4 2 1', () => {

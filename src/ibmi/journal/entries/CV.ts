@@ -174,6 +174,7 @@ export const CV = defineEntry(
     failures: ['R'],
     severityBySubtype: { R: warning },
     remote: ['remoteIpAddress'],
+    local: ['localIpAddress'],
     message: (i) =>
       `Connection ${what(i, 'verification')} for profile ${i.f('pointToPointProfileName') ?? '?'}${i.f('remoteIpAddress') ? ` with ${i.f('remoteIpAddress')}` : ''}`,
   },

@@ -127,6 +127,9 @@ export const IM = defineEntry(
     severity: alert,
     outcome: 'unknown',
     remote: ['remoteIpAddress', 'remotePortNumber'],
+    local: ['localIpAddress', 'localPortNumber'],
+    // The X… probes watch traffic the IBM i itself sends (extrusion): the IBM i is the source.
+    outbound: (i) => (i.f('probeTypeIdentifier') ?? '').startsWith('X'),
     message: (i) =>
       `Potential intrusion detected (probe ${i.f('probeTypeIdentifier') ?? '?'}) from ${i.f('remoteIpAddress') ?? '?'}:${i.f('remotePortNumber') ?? '?'} to ${i.f('localIpAddress') ?? '?'}:${i.f('localPortNumber') ?? '?'}`,
   },

@@ -52,6 +52,7 @@ export const NA = defineEntry(
   {
     action: 'network-attribute-change',
     severity: notice,
+    object: ['attribute'],
     message: (i) =>
       `${by(i)} changed ${i.subtype === 'T' ? 'TCP/IP' : 'network'} attribute ${i.f('attribute') ?? '?'} from ${quoted(i.f('oldAttributeValue') ?? '')} to ${quoted(i.f('newAttributeValue') ?? '')}`,
   },

@@ -168,6 +168,9 @@ export const SK = defineEntry(
     failures: ['P', 'R', 'X', 'U'],
     severityBySubtype: { X: warning, P: notice },
     remote: ['remoteIpAddress2', 'remotePort'],
+    local: ['localIpAddress2', 'localPort'],
+    // Connect and outbound UDP: the IBM i opened the exchange.
+    outbound: (i) => i.subtype === 'C' || i.subtype === 'O',
     message: (i) =>
       `Socket ${what(i, 'connection')}: ${i.f('localIpAddress2') ?? i.f('localIpAddress') ?? '?'}:${i.f('localPort') ?? '?'} ↔ ${i.f('remoteIpAddress2') ?? i.f('remoteIpAddress') ?? '?'}:${i.f('remotePort') ?? '?'}`,
   },

@@ -107,6 +107,8 @@ export const SV = defineEntry(
   {
     action: 'system-value-change',
     severity: notice,
+    // The setting changed is the object of the event (SIEMs' Change / SETTING_MODIFICATION).
+    object: ['systemValueOrServiceAttribute'],
     raise: {
       when: 'the system value is security-relevant (QAUD*, QSEC*, QPWD*, QMAXSIGN, QALWOBJRST…)',
       to: warning,

@@ -233,6 +233,7 @@ export const X0 = defineEntry(
     ],
     severityBySubtype: { '1': informational },
     remote: ['remoteIpAddress'],
+    local: ['localIpAddress'],
     message: (i) =>
       `Kerberos: ${what(i, 'network authentication')}${i.f('serverPrincipal') ? ` for ${i.f('serverPrincipal')}` : ''}${i.f('remoteIpAddress') ? ` from ${i.f('remoteIpAddress')}` : ''}`,
   },

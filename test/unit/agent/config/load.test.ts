@@ -44,6 +44,7 @@ test('the documented example is valid and gets its defaults', () => {
   assert.equal(source.batchSize, 1000);
   assert.equal(source.journal, 'QSYS/QAUDJRN');
   const sink = result.config.sinks[0]!;
+  assert.ok(sink.type === 'syslog');
   assert.equal(sink.port, 514);
   assert.equal(sink.tls.rejectUnauthorized, true);
 });
@@ -200,6 +201,7 @@ test("a profile lays its format and transport under the sink's own settings", ()
   );
   assert.ok(qradar.ok, JSON.stringify(!qradar.ok && qradar.problems));
   const sink = qradar.config.sinks[0]!;
+  assert.ok(sink.type === 'syslog');
   assert.deepEqual([sink.format.type, sink.transport, sink.framing], ['leef1', 'tcp', 'lf']);
   const google = parseConfig(
     `${SOURCE}sinks:\n  - type: syslog\n    host: h\n    profile: google-secops\n    transport: tls\n    format: { header: none }\n`,
@@ -208,6 +210,7 @@ test("a profile lays its format and transport under the sink's own settings", ()
   );
   assert.ok(google.ok, JSON.stringify(!google.ok && google.problems));
   const g = google.config.sinks[0]!;
+  assert.ok(g.type === 'syslog');
   assert.equal(g.transport, 'tls', 'explicit transport wins');
   assert.ok(g.format.type === 'cef' && g.format.jobKey === 'sproc' && g.format.header === 'none');
   const other = parseConfig(
@@ -256,4 +259,78 @@ test('unsafe settings are warned about at their line: tls on a plaintext transpo
     {},
   );
   assert.ok(pinned.ok && pinned.warnings.length === 0, 'pin-only is not unsafe');
+});
+
+test('HTTP sinks: a url (and a token for splunk-hec) is enough; each gets its own default format', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:
+  - type: splunk-hec
+    url: https://splunk.example.com:8088
+    token: \${HEC_TOKEN}
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+  - type: http
+    url: https://collector.example.com/ingest
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+    profile: elastic
+  - type: splunk-hec
+    url: https://splunk.example.com:8088
+    token: t
+    profile: qradar
+`,
+    'h.yaml',
+    { HEC_TOKEN: 'secret' },
+  );
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+  const [hec, es, http, esProfile, hecQradar] = result.config.sinks as [
+    (typeof result.config.sinks)[number],
+    ...(typeof result.config.sinks)[number][],
+  ];
+  const style = (sink: (typeof result.config.sinks)[number] | undefined) =>
+    (sink?.format as { style?: string } | undefined)?.style;
+  assert.ok(hec.type === 'splunk-hec' && hec.token === 'secret');
+  assert.deepEqual(hec.format, {
+    type: 'json',
+    style: 'cim',
+    header: 'none',
+    facility: 13,
+    rfc3164Limit: false,
+    bom: false,
+  });
+  assert.deepEqual([es?.format.type, style(es)], ['json', 'ecs']);
+  assert.deepEqual([http?.format.type, style(http)], ['json', 'native']);
+  assert.equal(style(esProfile), 'ecs', "the profile's HTTP format");
+  assert.equal(hecQradar?.format.type, 'leef1');
+});
+
+test('HTTP sinks: missing url or token, a bad URL, a format elasticsearch cannot index', () => {
+  const result = parseConfig(
+    `${SOURCE}sinks:
+  - type: splunk-hec
+    url: https://splunk.example.com:8088
+  - type: http
+    url: not a url
+  - type: elasticsearch
+    url: https://elastic.example.com:9200
+    format: cef
+  - type: http
+`,
+    'bad.yaml',
+    {},
+  );
+  assert.ok(!result.ok);
+  const keys = result.problems.map((p) => `${p.line} ${p.key}`);
+  assert.ok(keys.includes('5 sinks[0].token'), keys.join());
+  assert.ok(keys.includes('8 sinks[1].url'), keys.join());
+  // One pass: the cross-key checks of the sinks that passed the schema come with the rest.
+  const messages = result.problems.map((p) => `${p.key}: ${p.message}`);
+  assert.ok(
+    messages.some((m) => /sinks\[2\]\.format: elasticsearch indexes JSON/.test(m)),
+    messages.join(),
+  );
+  assert.ok(
+    messages.some((m) => /sinks\[3\]\.url: give either url or urls/.test(m)),
+    messages.join(),
+  );
 });

@@ -104,8 +104,10 @@ sinks:
   assert.equal(connection.password, '123456', 'a password of digits stays a string');
   assert.equal(connection.rejectUnauthorized, false);
   assert.equal(fixed.config.sources[0]!.batchSize, 250);
-  assert.equal(fixed.config.sinks[0]!.host, 'siem:x', 'an empty variable takes the default');
-  assert.equal(fixed.config.sinks[0]!.port, 514);
+  const sink = fixed.config.sinks[0]!;
+  assert.ok(sink.type === 'syslog');
+  assert.equal(sink.host, 'siem:x', 'an empty variable takes the default');
+  assert.equal(sink.port, 514);
 
   const wrong = parseConfig(text, 'env.yaml', { IBMI_PORT: 'eighty', IBMI_PASSWORD: 'p' });
   assert.ok(!wrong.ok);
