@@ -451,7 +451,11 @@ function linkedAbort(signals: readonly AbortSignal[]): AbortController {
 
 /** `promise`, or a rejection once `signal` aborts: what does not honour the abort in time is left to run out. */
 function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // Left to run out: its own failure must not become an unhandled rejection (a crash).
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
   return new Promise((resolve, reject) => {
     const stop = () => reject(signal.reason);
     signal.addEventListener('abort', stop, { once: true });
