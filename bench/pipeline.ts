@@ -60,6 +60,7 @@ const query = journalQuery('*CURAVLCHN', entries, {
 });
 const result = runStatement(parseStatement(query.sql), query.parameters, {
   journal: simulator.journal,
+  messages: simulator.messages,
   jobLog: new JobLog(),
   job: '1/BENCH/QZDASOINIT',
   behaviour: { lostPosition: 'error', returnNothing: false },

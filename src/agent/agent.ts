@@ -102,7 +102,7 @@ function components(config: AgentConfig, directory: string, options: AgentOption
       return {
         name,
         id,
-        source: descriptor.create(c, context(name)),
+        source: descriptor.create(c as never, context(name)),
         toEvent: descriptor.toEvent as NamedSource['toEvent'],
         positionOf: descriptor.positionOf,
         filter: compileFilter(c.filter),

@@ -48,6 +48,8 @@ ${FORMAT_HELP}
     const rate = numberOption(values, 'rate', 200, 0.1);
     const directory = mkdtempSync(join(tmpdir(), 'auditrelay-demo-'));
     const received: string[] = [];
+    /** Audit journal events among them (message events have QHST or MSGQ in their id): the target counts these. */
+    let entries = 0;
     const byType = new Map<string, number>();
     const certificates = transport === 'tls' ? localhostCertificates() : undefined;
     const receiver = await startReceiver({
@@ -57,6 +59,7 @@ ${FORMAT_HELP}
       tls: certificates && { cert: certificates.server.certificate, key: certificates.server.key },
       onMessage: (message) => {
         received.push(message);
+        if (!/\/(QHST|MSGQ)\//.test(message)) entries++;
         // Per entry type from the RFC 5424 MSGID; other formats show totals only.
         const msgid = /^<\d+>1 /.test(message) ? message.split(' ')[5] : undefined;
         if (msgid) byType.set(msgid, (byType.get(msgid) ?? 0) + 1);
@@ -94,6 +97,21 @@ ${FORMAT_HELP}
           pollInterval: 250,
           startAt: 'oldest',
         },
+        // QHST and the operator queues of the same system, as a security team would watch them.
+        ...(['history-log', 'message-queue'] as const).map((type) => ({
+          type,
+          name: type === 'history-log' ? 'qhst' : 'operator',
+          connection: {
+            type: 'mapepire',
+            host: '127.0.0.1',
+            port: simulator.address.port,
+            user: DEFAULT_SIMULATOR.user,
+            password: DEFAULT_SIMULATOR.password,
+            ca: simulator.caCertificatePath,
+          },
+          pollInterval: 250,
+          startAt: 'oldest',
+        })),
       ],
       sinks: [
         {
@@ -130,7 +148,8 @@ ${FORMAT_HELP}
         .sort((a, b) => b[1] - a[1])
         .map(([t, n]) => `${t} ${n}`)
         .join(', ');
-      const line = `${seconds.toFixed(1).padStart(6)}s  received ${received.length}${target ? ` of ${target}` : ''}  ${(received.length / Math.max(seconds, 0.001)).toFixed(0)}/s  [${types}]`;
+      const messages = received.length - entries;
+      const line = `${seconds.toFixed(1).padStart(6)}s  received ${entries}${target ? ` of ${target}` : ''} journal entries and ${messages} messages  ${(received.length / Math.max(seconds, 0.001)).toFixed(0)}/s  [${types}]`;
       if (io.isTty) io.out(`\r\u001b[2K${line}`);
       else io.out(`${line}\n`);
       const samples = received.slice(shown, shown + 3);
@@ -151,7 +170,7 @@ ${FORMAT_HELP}
     agent.done.catch((error) => {
       failure = error;
     });
-    while (!interrupted && failure === undefined && !(target && received.length >= target)) {
+    while (!interrupted && failure === undefined && !(target && entries >= target)) {
       await new Promise((r) => setTimeout(r, 1000));
       view();
       if (received.length !== lastCount) {
@@ -173,8 +192,8 @@ ${FORMAT_HELP}
     if (io.isTty) io.out('\n');
     if (failure !== undefined) io.out(`${describeError(failure)}\n`);
     if (target) {
-      io.out(`received ${received.length} of ${target}\n`);
-      return received.length >= target ? EXIT.ok : EXIT.failure;
+      io.out(`received ${entries} of ${target} journal entries and ${received.length - entries} messages\n`);
+      return entries >= target ? EXIT.ok : EXIT.failure;
     }
     io.out(`received ${received.length}\n`);
     return failure === undefined ? EXIT.ok : EXIT.failure;

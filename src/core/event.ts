@@ -18,7 +18,10 @@ export const SEVERITY = {
 export type Severity = (typeof SEVERITY)[keyof typeof SEVERITY];
 
 export interface SecurityEvent {
-  /** Stable across re-sends: `<system>/<receiverLibrary>/<receiver>/<sequence>`; SIEMs de-duplicate on it. */
+  /**
+   * Stable across re-sends; SIEMs de-duplicate on it. Audit journal:
+   * `<system>/<receiverLibrary>/<receiver>/<sequence>`; messages: see sources/messages/identity.ts.
+   */
   id: string;
   /** ISO-8601 with the IBM i's UTC offset, microseconds kept: `2026-11-27T10:15:30.123456-05:00`. */
   time: string;
@@ -26,12 +29,17 @@ export interface SecurityEvent {
   timeMs: number;
   /** IBM i system name (the SIEM's device / host). */
   system: string;
-  /** Where the event came from: `QAUDJRN` for the audit journal. */
+  /**
+   * Where the event came from: `QAUDJRN` for the audit journal, `QHST` for the history log,
+   * the queue's name (`QSYSOPR`, `QSYSMSG`) for a message queue, `AUDITRELAY` for the agent's own.
+   */
   origin: string;
-  journalCode: string;
-  /** Journal entry type, e.g. `PW`. */
+  /**
+   * What kind of event this is, as IBM names it: the journal entry type (`PW`), the message
+   * ID (`CPF1393`; `IMPROMPTU` for a message without one), or the agent's own (`GAP`, `WAL`).
+   */
   entryType: string;
-  /** IBM's name for the entry type, e.g. `Password`. */
+  /** IBM's name for the entry type (`Password`), or a message's short meaning. */
   entryTypeName: string;
   /** Sub-type code (the entry type / violation type byte), e.g. `P`. */
   subtype?: string;
@@ -72,10 +80,12 @@ export interface SecurityEvent {
    * network event, or unknown; formats then treat the remote side as the source.
    */
   direction?: 'inbound' | 'outbound';
-  receiverLibrary: string;
-  receiver: string;
-  sequence: string;
-  /** Every decoded entry-specific field, by catalog key. */
+  /** The audit journal entry's place: journal events only (a message has its own id and position). */
+  journalCode?: string;
+  receiverLibrary?: string;
+  receiver?: string;
+  sequence?: string;
+  /** Every decoded entry-specific field, by catalog key; a message's fields (docs/fields.md). */
   fields: Record<string, string | number>;
   /** Present when the entry could not be fully decoded: the stream goes on, the error is visible. */
   decodeError?: {

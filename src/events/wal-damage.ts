@@ -54,7 +54,6 @@ export function walDamageEvent(report: WalDamageReport): SecurityEvent {
     timeMs: report.detectedMs,
     system,
     origin: 'AUDITRELAY',
-    journalCode: '',
     entryType: 'WAL',
     entryTypeName: 'Agent disk buffer damaged',
     subtype: undefined,
@@ -77,9 +76,6 @@ export function walDamageEvent(report: WalDamageReport): SecurityEvent {
     path: undefined,
     remoteAddress: undefined,
     remotePort: undefined,
-    receiverLibrary: '',
-    receiver: '',
-    sequence: '',
     fields,
     decodeError: undefined,
   };

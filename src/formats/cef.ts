@@ -130,6 +130,7 @@ const EXTERNAL_ID_MAX = 2_147_483_647;
 
 /** `externalId`: the journal sequence number while it fits Sentinel's int column. */
 export function externalId(event: SecurityEvent): string | undefined {
+  if (event.sequence === undefined) return undefined;
   const sequence = event.sequence.replace(/^0+(?=\d)/, '');
   return /^\d{1,10}$/.test(sequence) && Number(sequence) <= EXTERNAL_ID_MAX ? sequence : undefined;
 }

@@ -86,8 +86,7 @@ function renderNative(event: SecurityEvent, severity: Severity, fieldsObject: Fi
     quote(event.system) +
     ',"origin":' +
     quote(event.origin) +
-    ',"journalCode":' +
-    quote(event.journalCode) +
+    member(',"journalCode":', event.journalCode) +
     ',"entryType":' +
     quote(event.entryType) +
     ',"entryTypeName":' +
@@ -126,12 +125,9 @@ function renderNative(event: SecurityEvent, severity: Severity, fieldsObject: Fi
     member(',"localAddress":', event.localAddress) +
     member(',"localPort":', event.localPort) +
     member(',"direction":', event.direction) +
-    ',"receiverLibrary":' +
-    quote(event.receiverLibrary) +
-    ',"receiver":' +
-    quote(event.receiver) +
-    ',"sequence":' +
-    quote(event.sequence) +
+    member(',"receiverLibrary":', event.receiverLibrary) +
+    member(',"receiver":', event.receiver) +
+    member(',"sequence":', event.sequence) +
     ',"fields":' +
     fieldsObject(event.fields);
   const error = event.decodeError;
@@ -202,9 +198,9 @@ const decodeErrorMember = (error: SecurityEvent['decodeError']) =>
 /** The IBM i specifics both ECS and CIM nest under `ibmi`. */
 function ibmiObject(event: SecurityEvent, fieldsObject: FieldsRenderer): string {
   return (
-    ',"ibmi":{"journalCode":' +
-    quote(event.journalCode) +
-    ',"entryType":' +
+    ',"ibmi":{' +
+    (event.journalCode === undefined ? '' : `"journalCode":${quote(event.journalCode)},`) +
+    '"entryType":' +
     quote(event.entryType) +
     text(',"entryTypeName":', event.entryTypeName) +
     text(',"subtype":', event.subtype) +

@@ -9,7 +9,7 @@ import { assemble, fitParts, type Header, type Part, type Payload, valuePart } f
  *   <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID [SD…][SD…] MSG
  * HOSTNAME is the IBM i system name, PROCID the job number, MSGID the journal entry type.
  * Two SD elements: the normalized fields (`auditrelay@PEN`) and the entry-specific fields
- * decoded from the journal (`qaudjrn@PEN`).
+ * decoded from the journal (`qaudjrn@PEN`), or a message's fields (`ibmimsg@PEN`).
  */
 export interface Rfc5424Options {
   /** Syslog facility 0–23; 13 (log audit) by default. */
@@ -158,7 +158,10 @@ export function compileRfc5424Header(options: Pick<Rfc5424Options, 'facility' | 
 /** STRUCTURED-DATA SP MSG: the payload of an RFC 5424 message. */
 export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseNumber' | 'bom'>): Payload {
   const eventOpen = `[auditrelay@${options.enterpriseNumber}`;
-  const entryOpen = `][qaudjrn@${options.enterpriseNumber}`;
+  const journalOpen = `][qaudjrn@${options.enterpriseNumber}`;
+  // A message's fields (QHST, QSYSOPR…) are not journal entry fields: an SD-ID of their own.
+  const messageOpen = `][ibmimsg@${options.enterpriseNumber}`;
+  const fieldsOpen = (event: SecurityEvent) => ('messageQueue' in event.fields ? messageOpen : journalOpen);
   const bom = options.bom ? '\ufeff' : '';
   // Entry keys repeat, so their parameter starts are built once: ` key="` for the first
   // parameter of the element, `" key="` (closing the previous value) for the others, null
@@ -211,7 +214,7 @@ export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseN
         '"';
       const error = event.decodeError;
       if (error) sd += param(' decodeError="', error.code, '"') + param(' entryHex="', error.hex, '"');
-      sd += entryOpen;
+      sd += fieldsOpen(event);
       const fields = event.fields;
       let open = false;
       for (const key in fields) {
@@ -246,7 +249,7 @@ export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseN
         parts.push(param('decodeError', event.decodeError.code, 50, false));
         parts.push(param('entryHex', event.decodeError.hex, 400, true));
       }
-      parts.push({ text: ' truncated="true"', rank: -1 }, { text: entryOpen, rank: -1 });
+      parts.push({ text: ' truncated="true"', rank: -1 }, { text: fieldsOpen(event), rank: -1 });
       let rank = 200;
       for (const key in event.fields) {
         const value = event.fields[key]!;

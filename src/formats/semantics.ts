@@ -206,8 +206,13 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'remote-command': { family: 'network-request', verb: 'start', app: 'ibmi:remote-command' },
   'ftp-request': { family: 'network-request', verb: 'access', app: 'ibmi:ftp' },
   'file-server-request': { family: 'network-request', verb: 'access', app: 'ibmi:file-server' },
-  // messages (QHST, QSYSOPR, QSYSMSG)
+  // messages (QHST, QSYSOPR, QSYSMSG): the security-relevant IDs read as what they say
   message: { family: 'message', verb: 'info' },
+  'job-start': { family: 'job', verb: 'start' },
+  'job-end': { family: 'job', verb: 'end' },
+  'account-disable': { family: 'account-management', verb: 'change' },
+  'storage-threshold': { family: 'message', verb: 'info' },
+  'message-gap': { family: 'other', verb: 'info' },
   // the rest
   print: { family: 'other', verb: 'info' },
   'audit-entry': { family: 'other', verb: 'info' },

@@ -148,7 +148,7 @@ function expectedExtensions(event: SecurityEvent, jobKey = 'deviceProcessName'):
   };
   const meaning = meaningOf(event);
   put('rt', event.timeMs, 100);
-  const sequence = event.sequence.replace(/^0+(?=\d)/, '');
+  const sequence = (event.sequence ?? '').replace(/^0+(?=\d)/, '');
   if (/^\d{1,10}$/.test(sequence) && Number(sequence) <= 2 ** 31 - 1) put('externalId', sequence, 40);
   labelled('cs6', event.id, 'eventId');
   put('dvchost', event.system, 100);

@@ -67,6 +67,28 @@ export interface AgentYamlOptions {
   top?: string;
   /** The file name in `dir` (default agent.yaml). */
   file?: string;
+  /** More sources after the audit journal (see messageSourcesYaml). */
+  moreSources?: string;
+}
+
+/** QHST and QSYSOPR/QSYSMSG sources over the same simulated IBM i, every message selected. */
+export function messageSourcesYaml(options: {
+  mapepirePort: number;
+  caFile: string;
+  queues?: string[];
+}): string {
+  const connection = `    connection:
+      type: mapepire
+      host: 127.0.0.1
+      port: ${options.mapepirePort}
+      user: AUDITOR
+      password: \${AUDITRELAY_PASSWORD}
+      ca: ${options.caFile}
+    pollInterval: 200ms
+    startAt: oldest
+    select: { messageIds: ['*'] }`;
+  const queues = options.queues ? `\n    queues: [${options.queues.join(', ')}]` : '';
+  return `  - type: history-log\n    name: qhst\n${connection}\n  - type: message-queue\n    name: operator\n${connection}${queues}\n`;
 }
 
 /** Writes an agent config file in the documented YAML form; the password comes from ${AUDITRELAY_PASSWORD}. */
@@ -93,6 +115,7 @@ sources:
     batchSize: ${options.batchSize ?? 500}
     startAt: oldest
 ${options.sourceExtra ?? ''}
+${options.moreSources ?? ''}
 sinks:
 ${options.sink}
 `,

@@ -4,6 +4,7 @@ import type { ZodIssue } from 'zod';
 import type { ConfigFile, ConfigIssue } from '../../core/component.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { wildcard } from '../../events/filter.js';
+import { ANY_MESSAGE_ID } from '../../ibmi/messages/catalog.js';
 import { FORMATS, SINKS, SOURCES } from '../registry.js';
 import { prepareConfig } from './prepare.js';
 import { type AgentConfig, configSchema, sinkSchema, sourceSchema } from './schema.js';
@@ -274,7 +275,7 @@ function eventTypeChecks(sourceTypes: unknown[], sources: Part[], sinks: Part[])
     checkFilter(sink, all);
     const severity = (sink.config['format'] as Plain)['severity'];
     for (const key of Object.keys(isPlain(severity) ? severity : {})) {
-      if (all.has(key.split('-')[0]!)) continue;
+      if (matchesKnownType(key.split('-')[0]!, all)) continue;
       issues.push({
         path: [...sink.path, 'format', 'severity', key],
         message: `${key.split('-')[0]} is not an entry type the sources produce (docs/entry-types.md)`,
@@ -288,6 +289,8 @@ function eventTypeChecks(sourceTypes: unknown[], sources: Part[], sinks: Part[])
 /** `PW`, `PW-P`, `Z*`: the entry type part (before a sub-type) must match a known type. */
 function matchesKnownType(pattern: string, known: ReadonlySet<string>): boolean {
   const type = pattern.split('-')[0]!;
+  // Message sources produce any IBM message ID (CPF1393, CPF22*).
+  if (known.has(ANY_MESSAGE_ID) && /^[A-Z]{2,3}[0-9A-F*?]{1,5}$/i.test(type)) return true;
   if (!/[*?]/.test(type)) return known.has(type.toUpperCase());
   const glob = wildcard(type);
   return [...known].some((k) => glob.test(k));

@@ -1,5 +1,6 @@
 import { SQLFUNCTIONCOLS, SYSCOLUMNS } from './catalog.js';
 import { DISPLAY_JOURNAL } from './display-journal.js';
+import { HISTORY_LOG_INFO, MESSAGE_QUEUE_INFO } from './message-services.js';
 import type { ColumnDef, ObjectContext, Row, SimulatedObject } from './objects.js';
 import {
   ENV_SYS_INFO,
@@ -20,6 +21,8 @@ const OBJECTS: readonly SimulatedObject[] = [
   JOURNAL_INFO,
   JOURNAL_RECEIVER_INFO,
   JOBLOG_INFO,
+  HISTORY_LOG_INFO,
+  MESSAGE_QUEUE_INFO,
   ENV_SYS_INFO,
   GROUP_PTF_INFO,
   SQLFUNCTIONCOLS,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { localhostCertificates } from '../../testkit/x509.js';
 import { SimulatedJournal } from './journal.js';
 import { SimulatedMapepireServer } from './mapepire-server.js';
+import { MessageTraffic, type MessageTrafficState } from './message-traffic.js';
+import { SimulatedMessages } from './messages.js';
 import type { SimulatedRelease } from './objects.js';
 import { EntryWriter } from './record-writer.js';
 import { Scenario, type ScenarioState } from './scenario.js';
@@ -29,18 +31,23 @@ export interface SimulatorOptions {
   startTime?: number;
   /** What the simulated release has (default: 7.5 with every object and column). */
   release?: SimulatedRelease;
+  /** Whether the admin created QSYSMSG (it does not exist on a new system). Default true. */
+  qsysmsg?: boolean;
 }
 
 interface GeneratorState {
   seed: number;
   generated: number;
   scenario?: ScenarioState;
+  messages?: MessageTrafficState;
   startTime?: number;
 }
 
 export interface RunningSimulator {
   address: AddressInfo;
   journal: SimulatedJournal;
+  /** QHST and the message queues: tests clear queues, delete log versions, create QSYSMSG. */
+  messages: SimulatedMessages;
   server: SimulatedMapepireServer;
   caCertificatePath: string;
   generated(): number;
@@ -79,6 +86,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     startTime: saved.startTime ?? options.startTime,
   };
   const scenario = new Scenario(state.seed, state.scenario);
+  const messages = SimulatedMessages.open(options.directory, { qsysmsg: options.qsysmsg ?? true });
+  const traffic = new MessageTraffic(messages, state.seed, state.messages);
   const clock = (index: number) =>
     state.startTime === undefined ? Date.now() : state.startTime + Math.floor((index * 1000) / options.rate);
   const localTimestamp = (utcMs: number) => {
@@ -94,13 +103,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (receiver.entries >= options.receiverSize)
       rollReceiver(journal, localTimestamp(clock(state.generated)));
     const entry = scenario.next();
-    journal.append({ ...entry.heading, timestamp: localTimestamp(clock(state.generated)) }, entry.entryData);
+    const timestamp = localTimestamp(clock(state.generated));
+    journal.append({ ...entry.heading, timestamp }, entry.entryData);
+    traffic.after(entry, timestamp);
     state.generated++;
   };
   const persist = () => {
     state.scenario = scenario.snapshot();
+    state.messages = traffic.snapshot();
     journal.state.generator = { ...state };
     journal.save();
+    messages.save();
   };
   const generate = (count: number) => {
     for (let i = 0; i < count; i++) generateOne();
@@ -117,6 +130,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     password: options.password,
     tls: { cert: serverCert.certificate + ca.certificate, key: serverCert.key },
     journal,
+    messages,
     timezone: timezoneDuration(options.utcOffsetMinutes),
     release: options.release,
   });
@@ -145,6 +159,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   return {
     address,
     journal,
+    messages,
     server,
     caCertificatePath,
     generated: () => state.generated,

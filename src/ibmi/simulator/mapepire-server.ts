@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { runStatement } from './engine.js';
 import type { SimulatedJournal } from './journal.js';
+import type { SimulatedMessages } from './messages.js';
 import { DEFAULT_RELEASE, JobLog, type SimulatedRelease, type SimulatorBehaviour } from './objects.js';
 import { parseStatement } from './sql.js';
 import { driverError, SqlError } from './sql-errors.js';
@@ -23,6 +24,7 @@ export interface MapepireServerOptions {
   password: string;
   tls: { cert: string; key: string };
   journal: SimulatedJournal;
+  messages: SimulatedMessages;
   /** CURRENT TIMEZONE as Db2 returns it: a DECIMAL(6,0) duration hhmmss. */
   timezone: number;
   release?: SimulatedRelease;
@@ -170,6 +172,7 @@ export class SimulatedMapepireServer {
         }
         const result = runStatement(statement, parameters, {
           journal: this.options.journal,
+          messages: this.options.messages,
           jobLog: session.jobLog,
           job: session.job,
           behaviour: this.behaviour,

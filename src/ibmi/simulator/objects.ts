@@ -1,4 +1,5 @@
 import type { SimulatedJournal } from './journal.js';
+import type { SimulatedMessages } from './messages.js';
 import type { SqlType, SqlValue } from './sql-types.js';
 
 /**
@@ -78,6 +79,7 @@ export class JobLog {
 
 export interface ObjectContext {
   journal: SimulatedJournal;
+  messages: SimulatedMessages;
   jobLog: JobLog;
   job: string;
   behaviour: SimulatorBehaviour;

@@ -12,6 +12,8 @@ import type { HeadingValues } from './record-writer.js';
 export interface SimulatedEntry {
   heading: HeadingValues;
   entryData: Uint8Array;
+  /** What else the system does because of this entry (the messages it sends). */
+  notice?: { profileDisabled: string; device: string };
 }
 
 /** Small, fast, seedable PRNG (mulberry32); its whole state is one 32-bit integer. */
@@ -142,6 +144,8 @@ export class Scenario {
     return {
       heading: this.heading('PW', job),
       entryData: entries.pw({ violation, user: burst.victim, device: 'QZSOSIGN' }),
+      // QMAXSIGN reached: the profile is disabled and the operator told (CPF1393).
+      ...(violation === 'Q' && { notice: { profileDisabled: burst.victim, device: 'QZSOSIGN' } }),
     };
   }
 

@@ -15,6 +15,7 @@ const MESSAGES = {
   SQL0101: { state: '54010', code: -101, text: 'SQL statement too long or complex.' },
   SQL0104: { state: '42601', code: -104, text: 'Token &1 was not valid. Valid tokens: &2.' },
   SQL0171: { state: '42815', code: -171, text: 'Argument &1 of function &2 not valid.' },
+  SQL0181: { state: '22007', code: -181, text: 'Value in date, time, or timestamp string not valid.' },
   SQL0204: { state: '42704', code: -204, text: '&1 in &2 type *&3 not found.' },
   SQL0206: { state: '42703', code: -206, text: 'Column or global variable &1 not found.' },
   SQL0440: { state: '42884', code: -440, text: 'Routine &1 in &2 not found with specified parameters.' },

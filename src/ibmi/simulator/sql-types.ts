@@ -45,6 +45,12 @@ export const decimal = (precision: number, scale: number, nullable = false): Sql
   nullable,
 });
 export const timestamp = (nullable = false): SqlType => ({ name: 'TIMESTAMP', length: 26, nullable });
+export const binary = (length: number, nullable = false): SqlType => ({ name: 'BINARY', length, nullable });
+export const varbinary = (length: number, nullable = false): SqlType => ({
+  name: 'VARBINARY',
+  length,
+  nullable,
+});
 export const blob = (length: number, nullable = false): SqlType => ({ name: 'BLOB', length, nullable });
 
 export const isString = (t: SqlType) => t.name === 'CHAR' || t.name === 'VARCHAR';

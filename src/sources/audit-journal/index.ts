@@ -1,48 +1,14 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Source, SourceDescriptor } from '../../core/component.js';
-import { configPath, durationSchema } from '../../core/schema.js';
+import { durationSchema } from '../../core/schema.js';
 import type { Logger } from '../../core/telemetry.js';
-import { mapepireConnector } from '../../ibmi/db2/mapepire.js';
 import type { Db2Connector } from '../../ibmi/db2/port.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
 import { catalogEntryTypes } from '../../ibmi/journal/catalog.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
+import { ibmiConnector, mapepireConnectionSchema } from '../ibmi-connection.js';
 import { AuditJournalReader } from './reader.js';
 import { type AuditJournalRecord, auditJournalPositionOf, auditJournalRecordToEvent } from './record.js';
-
-const mapepireSchema = z
-  .object({
-    type: z.literal('mapepire'),
-    host: z.string().min(1).describe('IBM i host name or address running the Mapepire server'),
-    port: z.number().int().min(1).max(65535).default(8076).describe('Mapepire server port'),
-    user: z
-      .string()
-      .min(1)
-      .max(10)
-      .describe('IBM i user profile (needs *AUDIT or the authorities in docs/ibmi-setup.md)'),
-    password: z
-      .string()
-      .min(1)
-      .describe('password; `${ENV_VAR}` or `password_FILE: path` keep it out of this file'),
-    ca: configPath
-      .optional()
-      .describe("PEM file of the CA (or self-signed certificate) of the Mapepire server's certificate"),
-    rejectUnauthorized: z
-      .boolean()
-      .default(true)
-      .describe('verify the server certificate; turn off only for tests'),
-    requestTimeout: durationSchema
-      .default('60s')
-      .describe('a request with no answer after this long counts as a lost connection'),
-    heartbeat: durationSchema
-      .default('5s')
-      .refine((ms) => ms >= 100, 'at least 100ms')
-      .describe(
-        'WebSocket ping interval; a ping unanswered by the next one counts as a lost connection (found within 2 intervals)',
-      ),
-  })
-  .strict();
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(catalogEntryTypes());
 
@@ -55,7 +21,7 @@ export const auditJournalConfigSchema = z
   .object({
     type: z.literal('audit-journal'),
     name: z.string().min(1).optional().describe('name in logs, metrics and state (default: source-N)'),
-    connection: mapepireSchema.describe('how to reach Db2 for i (Mapepire server on the IBM i)'),
+    connection: mapepireConnectionSchema.describe('how to reach Db2 for i (Mapepire server on the IBM i)'),
     journal: journalName.describe('the audit journal'),
     pollInterval: durationSchema
       .default('1s')
@@ -140,20 +106,7 @@ export function journalConnector(
   configDirectory: string,
   logger: Logger,
 ): Db2Connector {
-  const connection = config.connection;
-  return mapepireConnector(
-    {
-      host: connection.host,
-      port: connection.port,
-      user: connection.user,
-      password: connection.password,
-      ca: connection.ca && resolve(configDirectory, connection.ca),
-      rejectUnauthorized: connection.rejectUnauthorized,
-      requestTimeout: connection.requestTimeout,
-      heartbeat: connection.heartbeat,
-    },
-    logger,
-  );
+  return ibmiConnector(config.connection, configDirectory, logger);
 }
 
 export function journalOf(config: AuditJournalConfig): { journalLibrary: string; journal: string } {

@@ -29,6 +29,7 @@ export function auditJournalRecordToEvent(record: AuditJournalRecord): SecurityE
 
 /** The journal position of an audit journal event; none for the agent's own events. */
 export function auditJournalPositionOf(event: SecurityEvent): SourcePosition | undefined {
-  if (event.origin !== 'QAUDJRN' || event.receiver === '') return undefined;
-  return { receiverLibrary: event.receiverLibrary, receiver: event.receiver, sequence: event.sequence };
+  const { origin, receiverLibrary, receiver, sequence } = event;
+  if (origin !== 'QAUDJRN' || !receiverLibrary || !receiver || !sequence) return undefined;
+  return { receiverLibrary, receiver, sequence };
 }

@@ -42,7 +42,7 @@ test('the documented example is valid and gets its defaults', () => {
   assert.equal(source.connection.password, 'secret');
   assert.equal(source.pollInterval, 1000);
   assert.equal(source.batchSize, 1000);
-  assert.equal(source.journal, 'QSYS/QAUDJRN');
+  assert.ok(source.type === 'audit-journal' && source.journal === 'QSYS/QAUDJRN');
   const sink = result.config.sinks[0]!;
   assert.ok(sink.type === 'syslog');
   assert.equal(sink.port, 514);
