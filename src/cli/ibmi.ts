@@ -8,7 +8,8 @@ import { runDoctor } from '../ibmi/doctor/doctor.js';
 import { type Finding, failed, formatFindings } from '../ibmi/doctor/findings.js';
 import { applyPlan } from '../ibmi/exit-points/apply.js';
 import { exitProgramsNamed } from '../ibmi/exit-points/catalog.js';
-import { installPlan, type PlanStep, restartCommands, uninstallPlan } from '../ibmi/exit-points/sql.js';
+import { dryRunScript, restartNote } from '../ibmi/exit-points/script.js';
+import { installPlan, restartCommands, uninstallPlan } from '../ibmi/exit-points/sql.js';
 import { parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
 import { type AuditJournalConfig, journalConnector, journalOf } from '../sources/audit-journal/index.js';
 import { type ProbeReport, runProbe } from '../sources/audit-journal/probe.js';
@@ -225,7 +226,7 @@ async function exitPoints(context: ActionContext, mode: 'install' | 'uninstall')
     mode === 'install' ? installPlan({ library, agentUser, programs }) : uninstallPlan({ library, programs });
   const restart = restartCommands(programs);
   if (values['dry-run']) {
-    io.out(dryRun(mode, library, steps, restart));
+    io.out(dryRunScript(mode, library, steps, restart));
     return EXIT.ok;
   }
   const result = await withConnection(context, (connection) =>
@@ -234,50 +235,6 @@ async function exitPoints(context: ActionContext, mode: 'install' | 'uninstall')
   io.out(`${result.ran} run, ${result.skipped} skipped, ${result.failed} failed\n`);
   if (result.ran > 0) io.out(`${restartNote(mode, restart)}\n`);
   return result.failed > 0 ? EXIT.failure : EXIT.ok;
-}
-
-function restartNote(mode: 'install' | 'uninstall', restart: readonly string[]): string {
-  return [
-    `The servers ${mode === 'install' ? 'call the programs' : 'stop calling the programs'} only after their jobs restart. When it suits (some end active sessions):`,
-    ...restart.map((command) => `  ${command}`),
-  ].join('\n');
-}
-
-/** The script an admin reviews: exactly what would be sent, in order, with when each is left out. */
-function dryRun(
-  mode: 'install' | 'uninstall',
-  library: string,
-  steps: readonly PlanStep[],
-  restart: readonly string[],
-): string {
-  const when: Record<NonNullable<PlanStep['skipWhen']>, string> = {
-    'library-exists': `left out if library ${library} exists`,
-    'table-exists': 'left out if the table exists',
-    'program-registered': 'left out if this program is already registered',
-    'program-not-registered': 'left out if this program is not registered',
-  };
-  const header = [
-    `-- auditrelay ibmi ${mode}-exit-points --dry-run (AuditRelay ${packageVersion()})`,
-    '-- Every statement the command sends, in order, over the Mapepire connection. CL commands go',
-    '-- through QSYS2.QCMDEXC. Nothing has been run.',
-    '-- NOT VERIFIED ON A REAL IBM i: that an SQL procedure with PROGRAM TYPE MAIN can be registered',
-    '-- and called as an exit program. Try it on a test partition first (docs/ibmi-setup.md).',
-  ];
-  const body = steps.map((step) => {
-    const notes = [
-      ...(step.kind === 'cl' ? [`-- CL: ${step.text}`] : []),
-      ...(step.skipWhen ? [`-- (${when[step.skipWhen]})`] : []),
-    ];
-    return [...notes, `${step.sql};`].join('\n');
-  });
-  return `${[
-    header.join('\n'),
-    ...body,
-    restartNote(mode, restart)
-      .split('\n')
-      .map((l) => `-- ${l}`)
-      .join('\n'),
-  ].join('\n\n')}\n`;
 }
 
 function summary(report: ProbeReport): string {

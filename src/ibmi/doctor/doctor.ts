@@ -7,7 +7,7 @@
 
 import { jobLogReason } from '../db2/job-log.js';
 import type { Db2Connection, Db2Row } from '../db2/port.js';
-import { sqlFailureOf } from '../db2/port.js';
+import { isMissingObject, sqlFailureOf } from '../db2/port.js';
 import { EXIT_PROGRAMS } from '../exit-points/catalog.js';
 import { DEFAULT_SET, ENTRY_AUDIT_LEVELS, effectiveLevels, levelActive } from './audit-levels.js';
 import type { Finding } from './findings.js';
@@ -352,6 +352,16 @@ async function journal(connection: Db2Connection, options: DoctorOptions): Promi
     );
   } catch (error) {
     if (!sqlFailureOf(error)) throw error;
+    if (isMissingObject(error)) {
+      return {
+        check: 'audit journal',
+        verdict: 'FAIL',
+        what: `cannot read ${name}: QSYS2.DISPLAY_JOURNAL is not on this system (${describe(error)})`,
+        fix: [
+          'apply the latest Db2 PTF group of your release (SF99703 7.3, SF99704 7.4, SF99950 7.5, SF99960 7.6)',
+        ],
+      };
+    }
     const reason = await jobLogReason(connection);
     return {
       check: 'audit journal',
@@ -442,17 +452,20 @@ async function exitPrograms(connection: Db2Connection, options: DoctorOptions): 
       ')',
     EXIT_PROGRAMS.map((p) => p.exitPoint),
   );
-  const ours = new Set(
+  const registered = new Set(
     rows
       .filter((r) => str(r, 'EXIT_PROGRAM_LIBRARY') === options.exitPointLibrary)
       .map((r) => str(r, 'EXIT_POINT_NAME')),
   );
+  const ours = EXIT_PROGRAMS.filter((p) => registered.has(p.exitPoint)).map((p) => p.exitPoint);
   const others = rows
     .filter((r) => str(r, 'EXIT_PROGRAM_LIBRARY') !== options.exitPointLibrary)
     .map((r) => `${str(r, 'EXIT_POINT_NAME')} → ${str(r, 'EXIT_PROGRAM_LIBRARY')}/${str(r, 'EXIT_PROGRAM')}`);
-  const missing = EXIT_PROGRAMS.filter((p) => p.byDefault && !ours.has(p.exitPoint)).map((p) => p.exitPoint);
+  const missing = EXIT_PROGRAMS.filter((p) => p.byDefault && !registered.has(p.exitPoint)).map(
+    (p) => p.exitPoint,
+  );
   const foreign = others.length ? `; other programs: ${others.join(', ')}` : '';
-  if (ours.size === 0) {
+  if (ours.length === 0) {
     return {
       check: 'exit programs',
       verdict: 'WARN',
@@ -464,9 +477,9 @@ async function exitPrograms(connection: Db2Connection, options: DoctorOptions): 
     return {
       check: 'exit programs',
       verdict: 'WARN',
-      what: `registered: ${[...ours].join(', ')}; not registered: ${missing.join(', ')}${foreign}`,
+      what: `registered: ${ours.join(', ')}; not registered: ${missing.join(', ')}${foreign}`,
       fix: ['auditrelay ibmi install-exit-points --config FILE'],
     };
   }
-  return { check: 'exit programs', verdict: 'PASS', what: `registered: ${[...ours].join(', ')}${foreign}` };
+  return { check: 'exit programs', verdict: 'PASS', what: `registered: ${ours.join(', ')}${foreign}` };
 }

@@ -55,7 +55,7 @@ function expression(program: ExitProgram, decode: Decode, column: LogColumn): st
     case 'param': {
       const p = parameter(decode.param);
       if (!isInteger(p)) return `RTRIM(${p.name})`;
-      return LOG_COLUMN_TYPES[column] === 'INTEGER' ? p.name : `CAST(${p.name} AS VARCHAR(11))`;
+      return LOG_COLUMN_TYPES[column] === 'INTEGER' ? p.name : `CAST(${p.name} AS VARCHAR(10))`;
     }
     case 'char':
       return `RTRIM(INTERPRET(SUBSTR(${parameter(decode.param).name}, ${decode.offset + 1}, ${decode.length}) AS CHAR(${decode.length})))`;
