@@ -57,6 +57,10 @@ const DB2_GROUPS: Readonly<Record<string, string>> = {
   '7.6': 'SF99960',
 };
 
+const APPLY_DB2_GROUP = `apply the latest Db2 PTF group of your release (${Object.entries(DB2_GROUPS)
+  .map(([release, group]) => `${group} ${release}`)
+  .join(', ')})`;
+
 /** Special authorities the agent needs: none. *AUDIT only lets the doctor read the audit system values. */
 const OPTIONAL_SPECIAL = new Set(['*AUDIT']);
 
@@ -129,33 +133,27 @@ async function release(connection: Db2Connection): Promise<Finding> {
   };
 }
 
+/** Which of IBM's QSYS2 services are in the catalog: table functions in SYSROUTINES, views in SYSTABLES. */
+async function inCatalog(
+  connection: Db2Connection,
+  kind: 'FUNCTION' | 'VIEW',
+): Promise<Set<string | undefined>> {
+  const [table, column] = kind === 'FUNCTION' ? ['SYSROUTINES', 'ROUTINE'] : ['SYSTABLES', 'TABLE'];
+  const names = SERVICES.filter((s) => s.kind === kind).map((s) => s.name);
+  const { rows } = await connection.query(
+    `SELECT ${column}_NAME FROM QSYS2.${table} WHERE ${column}_SCHEMA = 'QSYS2' AND ${column}_NAME IN (${names.map(() => '?').join(', ')})`,
+    names,
+  );
+  return new Set(rows.map((r) => str(r, `${column}_NAME`)));
+}
+
 async function services(connection: Db2Connection): Promise<Finding[]> {
-  const functions = new Set(
-    (
-      await connection.query(
-        "SELECT ROUTINE_NAME FROM QSYS2.SYSROUTINES WHERE ROUTINE_SCHEMA = 'QSYS2' AND ROUTINE_NAME IN (" +
-          SERVICES.filter((s) => s.kind === 'FUNCTION')
-            .map((s) => `'${s.name}'`)
-            .join(', ') +
-          ')',
-      )
-    ).rows.map((r) => str(r, 'ROUTINE_NAME')),
-  );
-  const views = new Set(
-    (
-      await connection.query(
-        "SELECT TABLE_NAME FROM QSYS2.SYSTABLES WHERE TABLE_SCHEMA = 'QSYS2' AND TABLE_NAME IN (" +
-          SERVICES.filter((s) => s.kind === 'VIEW')
-            .map((s) => `'${s.name}'`)
-            .join(', ') +
-          ')',
-      )
-    ).rows.map((r) => str(r, 'TABLE_NAME')),
-  );
-  const missing = SERVICES.filter((s) => !(s.kind === 'FUNCTION' ? functions : views).has(s.name));
-  const fix = [
-    'apply the latest Db2 PTF group of your release (SF99703 7.3, SF99704 7.4, SF99950 7.5, SF99960 7.6)',
-  ];
+  const present = {
+    FUNCTION: await inCatalog(connection, 'FUNCTION'),
+    VIEW: await inCatalog(connection, 'VIEW'),
+  };
+  const missing = SERVICES.filter((s) => !present[s.kind].has(s.name));
+  const fix = [APPLY_DB2_GROUP];
   const required = missing.filter((s) => s.required);
   const optional = missing.filter((s) => !s.required);
   const list = (items: typeof SERVICES) => items.map((s) => `QSYS2.${s.name} (${s.use})`).join(', ');
@@ -357,9 +355,7 @@ async function journal(connection: Db2Connection, options: DoctorOptions): Promi
         check: 'audit journal',
         verdict: 'FAIL',
         what: `cannot read ${name}: QSYS2.DISPLAY_JOURNAL is not on this system (${describe(error)})`,
-        fix: [
-          'apply the latest Db2 PTF group of your release (SF99703 7.3, SF99704 7.4, SF99950 7.5, SF99960 7.6)',
-        ],
+        fix: [APPLY_DB2_GROUP],
       };
     }
     const reason = await jobLogReason(connection);
