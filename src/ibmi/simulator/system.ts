@@ -7,9 +7,19 @@
  * Views and table functions follow IBM's column names, types and null rules where the page
  * could be read (V, page named); the rest is marked K (names public code uses, types ours).
  */
-import { type ColumnDef, column, type ObjectContext, rowOf, type SimulatedObject } from './objects.js';
+import { column, type ObjectContext, rowOf, type SimulatedObject } from './objects.js';
 import { sqlError } from './sql-errors.js';
-import { bigint, char, integer, varchar, vargraphic } from './sql-types.js';
+import {
+  bigint,
+  char,
+  integer,
+  ROW_LIMIT,
+  rowWidth,
+  type SqlType,
+  timestamp,
+  varchar,
+  vargraphic,
+} from './sql-types.js';
 
 export interface SimulatedUser {
   status: '*ENABLED' | '*DISABLED';
@@ -296,8 +306,6 @@ export const SYSTEM_OBJECTS: readonly SimulatedObject[] = [
   SYSTABLES,
 ];
 
-export type ColumnList = readonly ColumnDef[];
-
 /** Statements that change the set-up: the subset `install-exit-points` sends. */
 const CHANGE = /^\s*(CREATE|DROP|CALL|GRANT|REVOKE)\b/i;
 
@@ -345,10 +353,15 @@ const CHANGES: readonly [RegExp, (m: RegExpExecArray, context: ChangeContext) =>
       const [lib, name] = names(m);
       requireLibrary(system, lib);
       if (system.tables.has(`${lib}.${name}`)) throw sqlError('SQL0601', name, lib, 'FILE');
-      const columns = topLevel(m[3]!)
-        .map((part) => part.trim().split(/\s+/)[0]!.toUpperCase())
-        .filter((word) => word !== 'PRIMARY' && word !== 'CONSTRAINT');
-      system.tables.set(`${lib}.${name}`, { columns });
+      const definitions = topLevel(m[3]!)
+        .map((part) => part.trim())
+        .filter((part) => !/^(PRIMARY|CONSTRAINT|UNIQUE)\b/i.test(part));
+      const types = definitions.map(columnType);
+      // Db2 for i limits a record to 32 766 bytes (IBM, "Database file sizes", 7.4).
+      if (rowWidth(types) > ROW_LIMIT) throw sqlError('SQL0101');
+      system.tables.set(`${lib}.${name}`, {
+        columns: definitions.map((d) => d.split(/\s+/)[0]!.toUpperCase()),
+      });
       system.objects.push({ library: lib, name, type: '*FILE', owner: user });
     },
   ],
@@ -441,6 +454,28 @@ function runCommand(command: string, context: Pick<ObjectContext, 'system' | 'jo
     }
     default:
       throw fail('CPD0030', `Command ${name} not allowed in the simulated IBM i.`);
+  }
+}
+
+/** The type of one column definition (`NAME TYPE [NOT NULL] …`), for the types the install uses. */
+function columnType(definition: string): SqlType {
+  const m = /^\S+\s+(BIGINT|INTEGER|TIMESTAMP|CHAR|VARCHAR|VARGRAPHIC)\b(?:\s*\((\d+)\))?/i.exec(definition);
+  if (!m) throw sqlError('SQL0104', definition.split(/\s+/)[1] ?? definition, 'a data type');
+  const nullable = !/\bNOT\s+NULL\b|\bGENERATED\b/i.test(definition);
+  const length = Number(m[2] ?? 1);
+  switch (m[1]!.toUpperCase()) {
+    case 'BIGINT':
+      return bigint(nullable);
+    case 'INTEGER':
+      return integer(nullable);
+    case 'TIMESTAMP':
+      return timestamp(nullable);
+    case 'CHAR':
+      return char(length, nullable);
+    case 'VARCHAR':
+      return varchar(length, nullable);
+    default:
+      return vargraphic(length, nullable);
   }
 }
 
