@@ -65,6 +65,8 @@ const result = runStatement(parseStatement(query.sql), query.parameters, {
   job: '1/BENCH/QZDASOINIT',
   behaviour: { lostPosition: 'error', returnNothing: false },
   release: DEFAULT_RELEASE,
+  system: simulator.server.system,
+  user: 'A',
   registers: { timezone: -50000, server: 'BENCH' },
 });
 const rows: Db2Row[] = result.rows.map((row) =>

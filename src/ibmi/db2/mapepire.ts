@@ -107,6 +107,8 @@ interface Reply {
   sql_rc?: number;
   data?: Db2Row[];
   is_done?: boolean;
+  /** False for a statement without a result set (DDL, CALL): such a reply has no is_done. */
+  has_results?: boolean;
   metadata?: {
     columns?: { name: string; type: string; precision?: number; scale?: number; nullable?: number }[];
   };
@@ -221,7 +223,7 @@ class MapepireConnection implements Db2Connection {
         }),
       );
       const rows: Db2Row[] = [...(reply.data ?? [])];
-      while (reply.is_done !== true) {
+      while (reply.is_done !== true && reply.has_results !== false) {
         reply = await this.request({
           id: SQLJob.getNewUniqueId('fetchMore'),
           type: 'sqlmore',

@@ -22,7 +22,8 @@ export interface Db2Result {
 
 export interface Db2Connection {
   /**
-   * Runs one statement and returns every row (callers bound the size with FETCH FIRST).
+   * Runs one statement and returns every row (callers bound the size with FETCH FIRST); a
+   * statement without a result set (CREATE, CALL) returns no rows and no columns.
    * Fails with AR_SOURCE_QUERY carrying an SqlFailure, or AR_SOURCE_UNREACHABLE.
    */
   query(sql: string, parameters?: readonly Db2Parameter[]): Promise<Db2Result>;

@@ -61,7 +61,7 @@ export function displayJournalArgs(named: ReadonlyMap<string, SqlValue>): Displa
 export function* displayJournal(
   journal: SimulatedJournal,
   args: DisplayJournalArgs,
-  context: Pick<ObjectContext, 'behaviour' | 'jobLog'>,
+  context: Pick<ObjectContext, 'behaviour' | 'jobLog' | 'system' | 'user'>,
 ): Generator<StoredEntry> {
   const fail = (cpf: string, text: string) => {
     context.jobLog.add(cpf, 'ESCAPE', 40, text);
@@ -71,6 +71,11 @@ export function* displayJournal(
   const state = journal.state;
   if (args.journalLibrary !== state.journalLibrary || args.journal !== state.journal) {
     throw fail('CPF9801', `Object ${args.journal} in library ${args.journalLibrary} not found.`);
+  }
+  // *USE on the journal and receivers, *OBJEXIST on the journal (IBM, DISPLAY_JOURNAL, 7.4/7.5).
+  // The CPF id in the job log is our guess (K).
+  if (!context.system.journalReaders.has(context.user)) {
+    throw fail('CPF9802', `Not authorized to object ${args.journal} in ${args.journalLibrary} type *JRN.`);
   }
   if (context.behaviour.returnNothing) return;
   const lost = (cpf: string, text: string) => {

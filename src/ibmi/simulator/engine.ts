@@ -13,6 +13,7 @@ import {
 import { compareValues, type EvalContext, evaluate, type Statement, typeOf } from './sql.js';
 import { sqlError } from './sql-errors.js';
 import { ROW_LIMIT, rowWidth, type SqlType, type SqlValue } from './sql-types.js';
+import { SYSTEM_OBJECTS } from './system.js';
 
 /** Every view and table function the simulated IBM i has. */
 const OBJECTS: readonly SimulatedObject[] = [
@@ -27,6 +28,7 @@ const OBJECTS: readonly SimulatedObject[] = [
   GROUP_PTF_INFO,
   SQLFUNCTIONCOLS,
   SYSCOLUMNS,
+  ...SYSTEM_OBJECTS,
 ];
 
 export interface ResultSet {
@@ -80,8 +82,9 @@ export function prepareStatement(
 export function runStatement(
   statement: Statement,
   parameters: readonly SqlValue[],
-  context: ObjectContext & { registers: EvalContext['registers'] },
+  base: Omit<ObjectContext, 'services'> & { registers: EvalContext['registers'] },
 ): ResultSet {
+  const context = { ...base, services: availableServices(base.release) };
   const { object, columns } = prepareStatement(statement, context);
   const evalContext = (row: Row): EvalContext => ({
     column: row,
@@ -127,6 +130,13 @@ export function runStatement(
     });
   }
   return { columns, rows: selected.slice(0, limit).map((s) => s.values) };
+}
+
+/** IBM's objects on this release: all the simulator has, less those the release lacks. */
+function availableServices(release: ObjectContext['release']): SimulatedObject[] {
+  return OBJECTS.filter(
+    (o) => o.schema.startsWith('QSYS') && !release.missing.includes(`${o.schema}.${o.name}`),
+  );
 }
 
 function resolve(

@@ -9,6 +9,7 @@ import { DEFAULT_RELEASE, JobLog, type SimulatedRelease, type SimulatorBehaviour
 import { parseStatement } from './sql.js';
 import { driverError, SqlError } from './sql-errors.js';
 import { columnMetadata, jsonValue, type SqlType, type SqlValue, toJson } from './sql-types.js';
+import { isChange, runChange, SimulatedSystem } from './system.js';
 
 /**
  * The simulated IBM i's Mapepire server: WebSocket over TLS at /db/, HTTP Basic
@@ -58,9 +59,12 @@ export class SimulatedMapepireServer {
   /** The simulated release (what exists) and DISPLAY_JOURNAL's undocumented answers; tests change them. */
   release: SimulatedRelease;
   behaviour: SimulatorBehaviour = { lostPosition: 'error', returnNothing: false };
+  /** The set-up: system values, profiles, objects, exit programs; tests break it on purpose. */
+  system: SimulatedSystem;
 
   constructor(private readonly options: MapepireServerOptions) {
     this.release = options.release ?? DEFAULT_RELEASE;
+    this.system = SimulatedSystem.healthy(options.user);
     this.https = createServer({ cert: options.tls.cert, key: options.tls.key });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 50 * 1024 * 1024 });
     this.https.on('upgrade', (request, socket, head) => {
@@ -163,6 +167,12 @@ export class SimulatedMapepireServer {
         if (!session.connected) throw new SqlError('Not connected', null, 0);
         if (typeof request['sql'] !== 'string') throw new RequestError('sql not specified');
         const parameters = Array.isArray(request['parameters']) ? (request['parameters'] as SqlValue[]) : [];
+        if (isChange(request['sql'])) {
+          runChange(request['sql'], { system: this.system, jobLog: session.jobLog, user: this.options.user });
+          this.statements++;
+          // A statement without a result set: no metadata, no data and no is_done (mapepire-server v2.3.3).
+          return { has_results: false, update_count: 0 };
+        }
         const statement = parseStatement(request['sql']);
         if (statement.parameterCount !== parameters.length) {
           throw driverError(
@@ -177,6 +187,8 @@ export class SimulatedMapepireServer {
           job: session.job,
           behaviour: this.behaviour,
           release: this.release,
+          system: this.system,
+          user: this.options.user,
           registers: { timezone: this.options.timezone, server: this.options.journal.state.systemName },
         });
         this.statements++;

@@ -1,6 +1,7 @@
 import type { SimulatedJournal } from './journal.js';
 import type { SimulatedMessages } from './messages.js';
 import type { SqlType, SqlValue } from './sql-types.js';
+import type { SimulatedSystem } from './system.js';
 
 /**
  * The views and table functions the simulated IBM i has, as the SQL engine sees them: typed
@@ -84,6 +85,12 @@ export interface ObjectContext {
   job: string;
   behaviour: SimulatorBehaviour;
   release: SimulatedRelease;
+  /** The set-up the doctor reads and the installer changes. */
+  system: SimulatedSystem;
+  /** The signed-on user profile. */
+  user: string;
+  /** IBM's views and table functions this release has (for the catalog views). */
+  services: readonly Pick<SimulatedObject, 'schema' | 'name' | 'kind'>[];
 }
 
 /** A TIMESTAMP as JTOpen's getString renders it: `YYYY-MM-DD HH:MM:SS.ffffff`. */

@@ -18,6 +18,7 @@ const MESSAGES = {
   SQL0181: { state: '22007', code: -181, text: 'Value in date, time, or timestamp string not valid.' },
   SQL0204: { state: '42704', code: -204, text: '&1 in &2 type *&3 not found.' },
   SQL0206: { state: '42703', code: -206, text: 'Column or global variable &1 not found.' },
+  SQL0601: { state: '42710', code: -601, text: '&1 in &2 type *&3 already exists.' },
   SQL0440: { state: '42884', code: -440, text: 'Routine &1 in &2 not found with specified parameters.' },
   SQL0443: {
     state: '38501',

@@ -10,6 +10,7 @@
 export type SqlTypeName =
   | 'CHAR'
   | 'VARCHAR'
+  | 'VARGRAPHIC'
   | 'BINARY'
   | 'VARBINARY'
   | 'BLOB'
@@ -32,6 +33,12 @@ export type SqlValue = string | number | bigint | Uint8Array | null;
 export const char = (length: number, nullable = false): SqlType => ({ name: 'CHAR', length, nullable });
 export const varchar = (length: number, nullable = false): SqlType => ({
   name: 'VARCHAR',
+  length,
+  nullable,
+});
+/** VARGRAPHIC(n) CCSID 1200: `length` counts UTF-16 code units (2 bytes each). */
+export const vargraphic = (length: number, nullable = false): SqlType => ({
+  name: 'VARGRAPHIC',
   length,
   nullable,
 });
@@ -80,6 +87,8 @@ export function byteCount(type: SqlType): number {
       case 'VARCHAR':
       case 'VARBINARY':
         return type.length + 2;
+      case 'VARGRAPHIC':
+        return type.length * 2 + 2;
       case 'BLOB':
         return 32;
       case 'SMALLINT':
@@ -106,6 +115,7 @@ export function columnMetadata(name: string, type: SqlType): Record<string, unkn
   const sizes: Record<SqlTypeName, [display: number, precision: number]> = {
     CHAR: [type.length, type.length],
     VARCHAR: [type.length, type.length],
+    VARGRAPHIC: [type.length, type.length],
     BINARY: [type.length * 2, type.length],
     VARBINARY: [type.length * 2, type.length],
     BLOB: [type.length * 2, type.length],
