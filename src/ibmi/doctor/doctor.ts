@@ -39,7 +39,7 @@ const SERVICES: readonly { name: string; kind: 'FUNCTION' | 'VIEW'; use: string;
   },
   { name: 'JOBLOG_INFO', kind: 'FUNCTION', use: 'explains failed reads (the CPF message)', required: false },
   { name: 'HISTORY_LOG_INFO', kind: 'FUNCTION', use: 'the history log (QHST) source', required: false },
-  { name: 'MESSAGE_QUEUE_INFO', kind: 'VIEW', use: 'the QSYSOPR/QSYSMSG source', required: false },
+  { name: 'MESSAGE_QUEUE_INFO', kind: 'FUNCTION', use: 'the QSYSOPR/QSYSMSG source', required: false },
   {
     name: 'EXIT_PROGRAM_INFO',
     kind: 'VIEW',

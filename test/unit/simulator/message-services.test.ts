@@ -14,6 +14,8 @@ function context(qsysmsg: boolean) {
   return {
     messages,
     journal: undefined as never,
+    system: undefined as never,
+    user: 'AUDITOR',
     jobLog: new JobLog(),
     job: '1/AUDITOR/QZDASOINIT',
     behaviour: { lostPosition: 'error' as const, returnNothing: false },
