@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   AR_SOURCE_POSITION_LOST: 'The saved journal position no longer exists on the IBM i.',
   AR_SOURCE_STALLED:
     'The journal query returned nothing at the saved position although that entry exists and newer ones follow.',
+  AR_SOURCE_QUEUE_MISSING:
+    'A message queue to read does not exist or cannot be read (QSYSMSG exists only once created); the other queues go on.',
   AR_SOURCE_GAP:
     'Journal entries were lost before the agent could read them (receiver deleted or sequence reset).',
   AR_SINK_UNREACHABLE: 'The SIEM receiver cannot be reached.',
