@@ -78,6 +78,14 @@ ${FORMAT_HELP}
       receiverCa = join(directory, 'receiver-ca.pem');
       writeFileSync(receiverCa, certificates.ca.certificate);
     }
+    const connection = {
+      type: 'mapepire',
+      host: '127.0.0.1',
+      port: simulator.address.port,
+      user: DEFAULT_SIMULATOR.user,
+      password: DEFAULT_SIMULATOR.password,
+      ca: simulator.caCertificatePath,
+    };
     // Through the schema, so the demo gets every default a config file would.
     const config = configFromData({
       state: join(directory, 'state'),
@@ -86,14 +94,7 @@ ${FORMAT_HELP}
         {
           type: 'audit-journal',
           name: 'qaudjrn',
-          connection: {
-            type: 'mapepire',
-            host: '127.0.0.1',
-            port: simulator.address.port,
-            user: DEFAULT_SIMULATOR.user,
-            password: DEFAULT_SIMULATOR.password,
-            ca: simulator.caCertificatePath,
-          },
+          connection,
           pollInterval: 250,
           startAt: 'oldest',
         },
@@ -101,14 +102,7 @@ ${FORMAT_HELP}
         ...(['history-log', 'message-queue'] as const).map((type) => ({
           type,
           name: type === 'history-log' ? 'qhst' : 'operator',
-          connection: {
-            type: 'mapepire',
-            host: '127.0.0.1',
-            port: simulator.address.port,
-            user: DEFAULT_SIMULATOR.user,
-            password: DEFAULT_SIMULATOR.password,
-            ca: simulator.caCertificatePath,
-          },
+          connection,
           pollInterval: 250,
           startAt: 'oldest',
         })),

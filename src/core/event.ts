@@ -95,3 +95,14 @@ export interface SecurityEvent {
     hex: string;
   };
 }
+
+/** The job fields of an event no job wrote (the agent's own: gaps, WAL damage). */
+export const NO_JOB = {
+  user: '',
+  jobUser: '',
+  jobName: '',
+  jobNumber: '',
+  job: '',
+  program: '',
+  programLibrary: '',
+} as const satisfies Partial<SecurityEvent>;

@@ -1,4 +1,4 @@
-import { SEVERITY, type SecurityEvent } from '../core/event.js';
+import { NO_JOB, SEVERITY, type SecurityEvent } from '../core/event.js';
 
 /**
  * An event that says events were damaged in the agent's own disk buffer (records that failed
@@ -62,13 +62,7 @@ export function walDamageEvent(report: WalDamageReport): SecurityEvent {
     outcome: report.reread === undefined ? 'failure' : 'success',
     severity: report.reread === undefined ? SEVERITY.alert : SEVERITY.error,
     message: `AuditRelay's disk buffer for source ${report.source} failed its checksum at ${report.file} byte ${report.offset} (records ${records}); the events there ${outcome}`,
-    user: '',
-    jobUser: '',
-    jobName: '',
-    jobNumber: '',
-    job: '',
-    program: '',
-    programLibrary: '',
+    ...NO_JOB,
     targetUser: undefined,
     object: undefined,
     objectLibrary: undefined,

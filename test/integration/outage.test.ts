@@ -51,7 +51,8 @@ test('a 60 s receiver outage at 1,000 events/s: no loss, backlog drains, order k
     assert.equal(raw().length, during, 'nothing can arrive while the receiver is down');
     receivers.push(await startRsyslog('tcp', undefined, { port }));
     await waitFor(
-      `all ${events} events after the outage (have ${new Set(raw()).size})`,
+      () =>
+        `all ${events} events after the outage (have ${uniqueIds(raw()).size}; agent: ${agent.output().slice(-3000)})`,
       () => uniqueIds(raw()).size >= events,
       120_000,
       500,

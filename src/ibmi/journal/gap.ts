@@ -1,4 +1,4 @@
-import { SEVERITY, type SecurityEvent } from '../../core/event.js';
+import { NO_JOB, SEVERITY, type SecurityEvent } from '../../core/event.js';
 import type { JournalPosition } from './entry.js';
 
 /**
@@ -47,13 +47,7 @@ export function gapEvent(gap: JournalGap): SecurityEvent {
     outcome: 'failure',
     severity: SEVERITY.alert,
     message: `Audit journal entries ${range} were not read by AuditRelay: ${gap.reason}`,
-    user: '',
-    jobUser: '',
-    jobName: '',
-    jobNumber: '',
-    job: '',
-    program: '',
-    programLibrary: '',
+    ...NO_JOB,
     targetUser: undefined,
     object: undefined,
     objectLibrary: undefined,

@@ -1,4 +1,4 @@
-import { SEVERITY, type SecurityEvent } from '../../core/event.js';
+import { NO_JOB, SEVERITY, type SecurityEvent } from '../../core/event.js';
 import { formatUtcOffset, splitLocalTimestamp } from '../journal/heading/timestamp.js';
 import { KNOWN_MESSAGES, syslogSeverityOf } from './catalog.js';
 import type { IbmiMessage } from './message.js';
@@ -121,13 +121,7 @@ export function messageGapEvent(gap: MessageGap): SecurityEvent {
     outcome: 'failure',
     severity: SEVERITY.warning,
     message: `Messages in ${where} after ${gap.lastTimestamp}${gap.nextTimestamp ? ` and before ${gap.nextTimestamp}` : ''} may not have been read by AuditRelay: ${gap.reason}`,
-    user: '',
-    jobUser: '',
-    jobName: '',
-    jobNumber: '',
-    job: '',
-    program: '',
-    programLibrary: '',
+    ...NO_JOB,
     fields,
   };
 }
