@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import type { SecurityEvent } from '../../src/core/event.js';
 import { compileFormat } from '../../src/formats/index.js';
 import { endpointsOf, meaningOf, rolesOf, roleUser, USER_ROLES } from '../../src/formats/semantics.js';
+import { messageToEvent } from '../../src/ibmi/messages/to-event.js';
 import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
 import { expectedLeefAttributes } from '../support/leef.js';
 import { type RunningPeer, startRsyslog, startSyslogNg, tempDir, waitFor } from '../support/peers.js';
@@ -90,7 +91,7 @@ const fieldKey = fc.oneof(
 );
 const address = fc.oneof(fc.ipV4(), fc.ipV6(), hostile, fc.constant(undefined));
 
-const eventArbitrary: fc.Arbitrary<SecurityEvent> = fc
+const journalEventArbitrary: fc.Arbitrary<SecurityEvent> = fc
   .record({
     message: hostile,
     object: fc.option(hostile, { nil: undefined }),
@@ -115,6 +116,45 @@ const eventArbitrary: fc.Arbitrary<SecurityEvent> = fc
   .map(({ severity, ...values }) =>
     sampleEvent({ ...values, severity: severity as SecurityEvent['severity'] }),
   );
+
+// Message events (QHST, QSYSOPR): the text, second-level text (up to 4 KB, as IBM allows),
+// job, user and program come from whoever sent the message.
+const messageEventArbitrary: fc.Arbitrary<SecurityEvent> = fc
+  .record({
+    id: fc.constantFrom('CPF1393', 'CPF22E2', null),
+    type: fc.constantFrom('INFORMATIONAL', 'INQUIRY', 'ESCAPE'),
+    text: hostile,
+    secondLevel: fc.oneof(
+      hostile,
+      hostile.map((h) => `${h}${'w'.repeat(4000)}`),
+    ),
+    fromUser: hostile,
+    fromJob: hostile,
+    fromProgram: hostile,
+    awaitingReply: fc.boolean(),
+  })
+  .map((m) =>
+    messageToEvent({
+      message: {
+        ...m,
+        origin: 'QSYSOPR',
+        queue: 'QSYS/QSYSOPR',
+        subtype: null,
+        severity: 40,
+        timestamp: '2026-11-27-10.15.30.123456',
+        file: 'QCPFMSG',
+        fileLibrary: 'QSYS',
+        key: '0000002A',
+        associatedKey: null,
+      },
+      context: { system: 'SIM', utcOffsetMinutes: 0 },
+    }),
+  );
+
+const eventArbitrary = fc.oneof(
+  { weight: 4, arbitrary: journalEventArbitrary },
+  { weight: 1, arbitrary: messageEventArbitrary },
+);
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const plain = (value: unknown) => String(value).replace(CONTROLS, ' ');
@@ -161,9 +201,10 @@ async function checkRfc5424(events: SecurityEvent[]): Promise<void> {
       if (value !== '' && /^[!#-<>-\\^-~]{1,32}$/.test(key)) entry[key] = plain(value);
     }
     try {
-      assert.deepEqual(Object.keys(sdata).sort(), ['auditrelay@0', 'qaudjrn@0']);
+      const fieldsId = 'messageQueue' in event.fields ? 'ibmimsg@0' : 'qaudjrn@0';
+      assert.deepEqual(Object.keys(sdata).sort(), ['auditrelay@0', fieldsId]);
       assert.deepEqual(sdata['auditrelay@0'] || {}, normalized);
-      assert.deepEqual(sdata['qaudjrn@0'] || {}, entry);
+      assert.deepEqual(sdata[fieldsId] || {}, entry);
       assert.equal(message['MESSAGE'] ?? '', plain(event.message));
     } catch (error) {
       throw failure('rfc5424', event, lines[i]!, (error as Error).message);
@@ -194,7 +235,9 @@ async function checkCef(events: SecurityEvent[]): Promise<void> {
     const { t, ...rest } = parsed.f.Extensions;
     const got: Record<string, string | undefined> = { rt: t, ...rest };
     const meaning = meaningOf(event);
-    const keys = new Set(['rt', 'externalId', 'cs6', 'cs6Label', 'dvchost', 'act', 'outcome', 'cat']);
+    const keys = new Set(['rt', 'cs6', 'cs6Label', 'dvchost', 'act', 'outcome', 'cat']);
+    // The journal sequence; a message has none.
+    if (event.sequence !== undefined) keys.add('externalId');
     const roles = rolesOf(meaning);
     const users = new Map<string, string>();
     for (const role of USER_ROLES) {
