@@ -15,7 +15,9 @@ rsyslogd="$peers/rsyslog/usr/sbin/rsyslogd"
 have_all() {
   command -v syslog-ng >/dev/null 2>&1 && command -v lognormalizer >/dev/null 2>&1 &&
     [ -x "$rsyslogd" ] && [ -f "$peers/rsyslog/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so" ] &&
-    [ -f "$peers/rsyslog/usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so" ] && ldconfig -p | grep -q librelp &&
+    [ -f "$peers/rsyslog/usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so" ] &&
+    # grep without -q reads to the end: with -q, ldconfig may die of SIGPIPE and pipefail fails the check.
+    ldconfig -p | grep librelp >/dev/null &&
     [ -x "$peers/prometheus/usr/bin/promtool" ] && /usr/bin/python3 -c 'import prometheus_client' 2>/dev/null
 }
 if have_all; then
@@ -31,15 +33,20 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-had_syslog_ng=$(command -v syslog-ng || true)
+# The tests run their own private syslog-ng instances: the package must not start a system one
+# (Debian's policy-rc.d says no to every service start during the install). Nothing is killed
+# by name: another test run's syslog-ng must live.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
 $sudo apt-get update -qq
 # Libraries rsyslog, rsyslog-gnutls and rsyslog-relp need, without the rsyslog package itself.
 $sudo apt-get install -y -qq --no-install-recommends \
   syslog-ng-core liblognorm-utils libestr0 libfastjson4 liblognorm5 librelp0 libgnutls30 libzstd1 \
   python3-prometheus-client >/dev/null
-# A newly installed package may have started a system syslog-ng; the tests run their own
-# private instances. Only then: another test run's syslog-ng must not be killed.
-[ -n "$had_syslog_ng" ] || $sudo pkill -x syslog-ng 2>/dev/null || true
 
 mkdir -p "$peers/debs" "$peers/rsyslog"
 (cd "$peers/debs" && rm -f ./*.deb && apt-get download -qq rsyslog rsyslog-gnutls rsyslog-relp)
