@@ -11,7 +11,7 @@ import type { SecurityEvent } from '../core/event.js';
 import type { ComponentCounters, Logger } from '../core/telemetry.js';
 import type { EventFilter } from '../events/filter.js';
 import { walDamageEvent } from '../events/wal-damage.js';
-import { decodeRecord, encodeRecords } from '../store/event-records.js';
+import { decodePosition, decodeRecord, encodeRecords } from '../store/event-records.js';
 import { walDirectory } from '../store/state/inventory.js';
 import type { LockOptions, StateLock } from '../store/state/lock.js';
 import { type AppendResult, type WalDamage, type WalStats, WriteAheadLog } from '../store/wal/wal.js';
@@ -401,7 +401,7 @@ async function openLog(source: NamedSource, options: PipelineOptions): Promise<W
 /** The newest durable position: restart resumes right after it. */
 function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
   const last = log.last();
-  return last ? decodeRecord(last.payload).position : undefined;
+  return last ? decodePosition(last.payload) : undefined;
 }
 
 /**
