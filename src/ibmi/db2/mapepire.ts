@@ -31,8 +31,22 @@ export interface MapepireOptions {
   heartbeat: number;
 }
 
-/** Rows per block: `sql` brings the first block, each `sqlmore` the next. */
+/** Rows per block of a statement that does not limit its rows: `sql` brings the first block, each `sqlmore` the next. */
 const BLOCK_ROWS = 1000;
+/** The largest block asked for at once (a reply of about 2 KB per journal row stays some 20 MB). */
+const MAX_BLOCK_ROWS = 10_000;
+const FETCH_FIRST = /\bFETCH\s+FIRST\s+(\d+)\s+ROWS?\s+ONLY\s*$/i;
+
+/**
+ * A statement that ends in FETCH FIRST n ROWS ONLY (every journal batch) gets all its rows in
+ * the first reply: a block of n + 1 rows, because the server says the result is done only
+ * when it found no next row, so a block of exactly n would cost a second round trip for an
+ * empty `sqlmore`.
+ */
+function blockRows(sql: string): number {
+  const limit = Number(FETCH_FIRST.exec(sql)?.[1]);
+  return limit > 0 ? Math.min(limit + 1, MAX_BLOCK_ROWS) : BLOCK_ROWS;
+}
 
 /**
  * Db2 for i over Mapepire, with IBM's own client (@ibm/mapepire-js) for the WebSocket, the
@@ -204,13 +218,14 @@ class MapepireConnection implements Db2Connection {
 
   async query(sql: string, parameters: readonly Db2Parameter[] = []): Promise<Db2Result> {
     const id = SQLJob.getNewUniqueId('query');
+    const rowsPerBlock = blockRows(sql);
     let done = false;
     try {
       let reply = await this.request({
         id,
         type: parameters.length ? 'prepare_sql_execute' : 'sql',
         sql,
-        rows: BLOCK_ROWS,
+        rows: rowsPerBlock,
         ...(parameters.length ? { parameters: [...parameters] } : {}),
       });
       const columns = (reply.metadata?.columns ?? []).map(
@@ -228,7 +243,7 @@ class MapepireConnection implements Db2Connection {
           id: SQLJob.getNewUniqueId('fetchMore'),
           type: 'sqlmore',
           cont_id: id,
-          rows: BLOCK_ROWS,
+          rows: rowsPerBlock,
         });
         rows.push(...(reply.data ?? []));
       }

@@ -50,15 +50,40 @@ after(async () => {
 
 const JOURNAL = "TABLE(QSYS2.DISPLAY_JOURNAL(JOURNAL_LIBRARY => 'QSYS', JOURNAL_NAME => 'QAUDJRN')) AS J";
 
+/** The types of the requests the server gets while `run` runs. */
+async function requestTypes(run: () => Promise<unknown>): Promise<string[]> {
+  const types: string[] = [];
+  const count = (message: unknown) => types.push(String(JSON.parse(String(message)).type));
+  for (const socket of sim.server.sockets) socket.on('message', count);
+  try {
+    await run();
+  } finally {
+    for (const socket of sim.server.sockets) socket.off('message', count);
+  }
+  return types;
+}
+
 test('more rows than one block: the first comes with sql, the rest with sqlmore', async () => {
-  const result = await connection.query(
-    `SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL} FETCH FIRST 2400 ROWS ONLY`,
-  );
-  assert.equal(result.rows.length, 2400);
-  assert.equal(result.rows[2399]!['SEQUENCE_NUMBER'], 2400);
-  assert.deepEqual(result.columns, [
+  let result: Awaited<ReturnType<Db2Connection['query']>> | undefined;
+  const types = await requestTypes(async () => {
+    result = await connection.query(`SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL}`);
+  });
+  assert.deepEqual(types, ['sql', 'sqlmore', 'sqlmore'], 'blocks of 1000 rows');
+  assert.equal(result!.rows.length, 2500);
+  assert.equal(result!.rows[2499]!['SEQUENCE_NUMBER'], 2500);
+  assert.deepEqual(result!.columns, [
     { name: 'SEQUENCE_NUMBER', type: 'DECIMAL', precision: 21, scale: 0, nullable: true },
   ]);
+});
+
+test('a statement that limits its rows gets them in one round trip, beyond 1000 rows too', async () => {
+  let rows = 0;
+  const types = await requestTypes(async () => {
+    rows = (await connection.query(`SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL} FETCH FIRST 2400 ROWS ONLY`))
+      .rows.length;
+  });
+  assert.equal(rows, 2400);
+  assert.deepEqual(types, ['sql'], 'no sqlmore, not even an empty one at the end');
 });
 
 test('parameters go as prepare_sql_execute', async () => {
