@@ -469,7 +469,7 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
   const { logger } = options;
   const counters = options.metrics.component(name);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  let position = lastPosition(log);
+  const position = lastPosition(log);
   logger.info('source starting', {
     source: name,
     position: position ? Object.values(position).join('/') : 'configured start',
@@ -493,18 +493,15 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
       if (signal.aborted) return undefined;
       throw error;
     });
-  let next: Promise<SourceBatch<unknown> | undefined> | undefined = readAfter(position);
+  const reads = new ReadAhead(readAfter, position, source.pollInterval, signal);
   try {
-    while (!signal.aborted && next) {
-      const batch: SourceBatch<unknown> | undefined = await next;
+    while (!signal.aborted) {
+      const batch = await reads.next();
       if (!batch) break;
-      const after: SourcePosition | undefined = batch.position ?? position;
-      // While this batch is written, the next one is already being read (unless caught up).
-      next = batch.caughtUp ? undefined : readAfter(after);
       const events = batch.records.length > 0 ? toEvents(batch.records, lane.named, counters) : [];
       if (events.length > 0) {
         // Every append carries a position, so the newest durable record always has one.
-        const payloads = encodeRecords(events, after);
+        const payloads = encodeRecords(events, batch.after);
         // Retried until it fits: a full buffer or disk pauses the source, a shutdown gives up
         // this batch (not stored, so it is read again at the next start).
         const stored = await appendWhenPossible(log, payloads, options, name, signal);
@@ -512,17 +509,90 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
         recent.remember(stored.firstId, events);
         lane.newestEventMs = Math.max(lane.newestEventMs ?? 0, events.at(-1)!.timeMs);
       }
-      position = after;
-      lane.position = after;
-      if (!next) {
-        await sleep(source.pollInterval, signal);
-        next = readAfter(position);
-      }
+      lane.position = batch.after;
     }
   } finally {
-    // A read ahead that ends after shutdown is dropped: it was never stored.
-    next?.catch(() => undefined);
+    // Batches read ahead and not stored are dropped: they are read again at the next start.
+    reads.stop();
     logger.info('source stopped', { source: name });
+  }
+}
+
+/** Source batches read ahead of the WAL: while one is appended (fdatasync), the next ones are read. */
+export const READ_AHEAD_BATCHES = 3;
+
+/**
+ * Reads a source in order, each read after the position of the one before, up to
+ * READ_AHEAD_BATCHES batches ahead of the consumer; after a batch that caught up it waits the
+ * poll interval before reading again. Nothing here is durable: the consumer stores the batches
+ * in order, and what it did not store is read again after a restart.
+ */
+class ReadAhead {
+  private readonly ready: (SourceBatch<unknown> & { after: SourcePosition | undefined })[] = [];
+  private failure: { error: unknown } | undefined;
+  private ended = false;
+  private wakeConsumer: (() => void) | undefined;
+  private wakeReader: (() => void) | undefined;
+  private readonly stopped = new AbortController();
+
+  constructor(
+    private readonly read: (from: SourcePosition | undefined) => Promise<SourceBatch<unknown> | undefined>,
+    from: SourcePosition | undefined,
+    private readonly pollInterval: number,
+    signal: AbortSignal,
+  ) {
+    const stop = linkedAbort([signal, this.stopped.signal]).signal;
+    this.run(from, stop).then(
+      () => this.end(),
+      (error: unknown) => {
+        this.failure = { error };
+        this.end();
+      },
+    );
+  }
+
+  /** The next batch in order (with the position after it), or undefined once reading ended. */
+  async next(): Promise<(SourceBatch<unknown> & { after: SourcePosition | undefined }) | undefined> {
+    for (;;) {
+      const batch = this.ready.shift();
+      if (batch) {
+        this.wakeReader?.();
+        return batch;
+      }
+      if (this.failure) throw this.failure.error;
+      if (this.ended) return undefined;
+      await new Promise<void>((resolve) => {
+        this.wakeConsumer = resolve;
+      });
+    }
+  }
+
+  stop(): void {
+    this.stopped.abort();
+    this.wakeReader?.();
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.wakeConsumer?.();
+  }
+
+  private async run(from: SourcePosition | undefined, stop: AbortSignal): Promise<void> {
+    let after = from;
+    while (!stop.aborted) {
+      while (this.ready.length >= READ_AHEAD_BATCHES && !stop.aborted) {
+        await new Promise<void>((resolve) => {
+          this.wakeReader = resolve;
+        });
+      }
+      if (stop.aborted) return;
+      const batch = await this.read(after);
+      if (!batch || stop.aborted) return;
+      after = batch.position ?? after;
+      this.ready.push({ ...batch, after });
+      this.wakeConsumer?.();
+      if (batch.caughtUp) await sleep(this.pollInterval, stop);
+    }
   }
 }
 
