@@ -130,11 +130,12 @@ interface Reply {
 
 class MapepireConnection implements Db2Connection {
   private lost: AuditRelayError | undefined;
-  private rejectClosed!: (error: AuditRelayError) => void;
-  /** Rejects when the connection is lost: every request in flight races against it. */
-  private readonly closed = new Promise<never>((_, reject) => {
-    this.rejectClosed = reject;
-  });
+  /**
+   * How to interrupt each request in flight when the connection is lost. Removed when the
+   * request ends: a promise that lives as long as the connection, raced by every request,
+   * would keep every reply (every batch of rows) reachable until the connection closes.
+   */
+  private readonly inFlight = new Set<(error: AuditRelayError) => void>();
   private readonly heartbeat: NodeJS.Timeout;
   /** When the unanswered ping went out; undefined when none is. */
   private pingSentAt: number | undefined;
@@ -145,7 +146,6 @@ class MapepireConnection implements Db2Connection {
     private readonly options: MapepireOptions,
     private readonly logger: Logger,
   ) {
-    this.closed.catch(() => {});
     const socket = job.getSocket();
     socket.on('close', (code: number) => this.lose(`the WebSocket closed (code ${code})`));
     socket.on('pong', () => {
@@ -185,13 +185,15 @@ class MapepireConnection implements Db2Connection {
     this.lost = retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost: ${reason}`);
     clearInterval(this.heartbeat);
     this.logger.warn(describeError(this.lost));
-    this.rejectClosed(this.lost);
+    for (const interrupt of this.inFlight) interrupt(this.lost);
   }
 
   private async request(body: Record<string, unknown>): Promise<Reply> {
     if (this.lost) throw this.lost;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
+    let interrupt!: (error: AuditRelayError) => void;
+    const interrupted = new Promise<never>((_, reject) => {
+      interrupt = reject;
       timer = setTimeout(() => {
         // The reply may still come, or never: the connection is in an unknown state.
         this.lose(`no answer within ${this.options.requestTimeout} ms`);
@@ -199,11 +201,11 @@ class MapepireConnection implements Db2Connection {
         reject(this.lost);
       }, this.options.requestTimeout);
     });
+    this.inFlight.add(interrupt);
     try {
       const reply = await Promise.race([
         this.job.send<Reply>(body as unknown as Parameters<SQLJob['send']>[0]),
-        this.closed,
-        timedOut,
+        interrupted,
       ]);
       if (reply.success !== true) throw sqlError(reply);
       return reply;
@@ -213,6 +215,7 @@ class MapepireConnection implements Db2Connection {
       throw retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost`, error);
     } finally {
       clearTimeout(timer);
+      this.inFlight.delete(interrupt);
     }
   }
 

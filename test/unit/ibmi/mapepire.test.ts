@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AuditRelayError } from '../../../src/core/errors.js';
 import { mapepireConnector } from '../../../src/ibmi/db2/mapepire.js';
 import { type Db2Connection, isMissingObject, sqlFailureOf } from '../../../src/ibmi/db2/port.js';
@@ -84,6 +86,27 @@ test('a statement that limits its rows gets them in one round trip, beyond 1000 
   });
   assert.equal(rows, 2400);
   assert.deepEqual(types, ['sql'], 'no sqlmore, not even an empty one at the end');
+});
+
+test('a reply is not kept once its query returned (the connection lives for days)', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const refs: WeakRef<object>[] = [];
+  for (let i = 0; i < 4; i++) {
+    const { rows } = await connection.query(
+      `SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL} FETCH FIRST 10 ROWS ONLY`,
+    );
+    refs.push(new WeakRef(rows[0]!));
+  }
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    gc();
+  }
+  // The newest reply may still be referenced for a moment (by the client's last message); none before it.
+  assert.deepEqual(
+    refs.slice(0, -1).map((ref) => ref.deref()),
+    [undefined, undefined, undefined],
+  );
 });
 
 test('parameters go as prepare_sql_execute', async () => {
