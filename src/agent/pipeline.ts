@@ -21,8 +21,12 @@ import type { TelemetryView } from '../telemetry/prometheus.js';
 import { BacklogWatch } from './backlog-watch.js';
 import { openState } from './state.js';
 
-/** Events kept in memory between append and delivery (about 2 KiB each). */
+/**
+ * Events kept in memory between append and delivery (about 2 KiB each), shared out among the
+ * sources (at least 1,000 each): an agent of 20 sources would otherwise keep 100,000.
+ */
 const RECENT_EVENTS = 5_000;
+const MIN_RECENT_EVENTS = 1_000;
 
 /**
  * After a stop is asked for, how long sinks may keep delivering, then how long closing the
@@ -283,7 +287,9 @@ export class Pipeline {
       named,
       id: idOf(named),
       log,
-      recent: new RecentEvents(RECENT_EVENTS),
+      recent: new RecentEvents(
+        Math.max(MIN_RECENT_EVENTS, Math.floor(RECENT_EVENTS / this.options.sources.length)),
+      ),
       ingest: undefined as unknown as Task,
       position: lastPosition(log),
       newestEventMs: undefined,
@@ -493,7 +499,8 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
       if (signal.aborted) return undefined;
       throw error;
     });
-  const reads = new ReadAhead(readAfter, position, source.pollInterval, signal);
+  const depth = Math.max(1, Math.floor(READ_AHEAD_BATCHES / options.sources.length));
+  const reads = new ReadAhead(readAfter, position, depth, source.pollInterval, signal);
   try {
     while (!signal.aborted) {
       const batch = await reads.next();
@@ -518,12 +525,16 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
   }
 }
 
-/** Source batches read ahead of the WAL: while one is appended (fdatasync), the next ones are read. */
+/**
+ * Source batches read ahead of the WAL while one is appended (fdatasync), shared out among the
+ * sources (at least 1 each): with many sources, the others' reads keep the agent busy anyway,
+ * and every batch read ahead is about 3 MB of rows in memory.
+ */
 export const READ_AHEAD_BATCHES = 3;
 
 /**
- * Reads a source in order, each read after the position of the one before, up to
- * READ_AHEAD_BATCHES batches ahead of the consumer; after a batch that caught up it waits the
+ * Reads a source in order, each read after the position of the one before, up to `depth`
+ * batches ahead of the consumer; after a batch that caught up it waits the
  * poll interval before reading again. Nothing here is durable: the consumer stores the batches
  * in order, and what it did not store is read again after a restart.
  */
@@ -538,6 +549,7 @@ class ReadAhead {
   constructor(
     private readonly read: (from: SourcePosition | undefined) => Promise<SourceBatch<unknown> | undefined>,
     from: SourcePosition | undefined,
+    private readonly depth: number,
     private readonly pollInterval: number,
     signal: AbortSignal,
   ) {
@@ -580,7 +592,7 @@ class ReadAhead {
   private async run(from: SourcePosition | undefined, stop: AbortSignal): Promise<void> {
     let after = from;
     while (!stop.aborted) {
-      while (this.ready.length >= READ_AHEAD_BATCHES && !stop.aborted) {
+      while (this.ready.length >= this.depth && !stop.aborted) {
         await new Promise<void>((resolve) => {
           this.wakeReader = resolve;
         });
