@@ -1,13 +1,13 @@
 /**
  * End to end: a simulated IBM i with N audit entries → the agent (the real CLI, compiled, as a
  * child process, fdatasync on) → a TCP receiver in a process of its own. Prints JSON: events/s
- * from agent start to the last message, and the agent's peak resident memory (which, with a
- * large N, is the memory of draining a backlog).
+ * from agent start to the last message, the agent's CPU time per event (start-up included),
+ * and its peak resident memory (which, with a large N, is the memory of draining a backlog).
  *
  * Usage (from the repository root): npm run build && npm run bench:build && node .bench/bench/e2e.js [entries=200000] [batchSize=1000]
  */
 import { benchDirectory, simulatedSystem, startAgent, stopAgent } from './support/agent.js';
-import { peakRss, startCountReceiver } from './support/processes.js';
+import { cpuSeconds, peakRss, startCountReceiver } from './support/processes.js';
 
 export interface E2eResult {
   entries: number;
@@ -15,6 +15,8 @@ export interface E2eResult {
   seconds: number;
   eventsPerSecond: number;
   agentPeakRssMiB: number;
+  /** CPU time (user + system) of the agent per event: what neighbours' load on the machine moves least. */
+  agentCpuMicrosPerEvent: number;
 }
 
 export async function runE2e(entries: number, batchSize: number): Promise<E2eResult> {
@@ -27,6 +29,7 @@ export async function runE2e(entries: number, batchSize: number): Promise<E2eRes
   const peak = peakRss(agent.pid!);
   const finished = await receiver.finished;
   const rss = peak();
+  const cpu = cpuSeconds(agent.pid!);
   await stopAgent(agent);
   receiver.stop();
   await system.simulator.stop();
@@ -37,6 +40,7 @@ export async function runE2e(entries: number, batchSize: number): Promise<E2eRes
     seconds: Number(seconds.toFixed(2)),
     eventsPerSecond: Math.round(entries / seconds),
     agentPeakRssMiB: Number((rss / 1024 / 1024).toFixed(1)),
+    agentCpuMicrosPerEvent: Number(((cpu * 1e6) / entries).toFixed(1)),
   };
 }
 

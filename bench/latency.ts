@@ -1,11 +1,11 @@
 /**
- * Latency and idle cost at the default 1 s poll: a simulated IBM i writes `rate` entries per
+ * Latency and idle cost at the default 1 s poll (or `pollInterval`): a simulated IBM i writes `rate` entries per
  * second with real timestamps; the agent (the compiled CLI, fdatasync on) sends RFC 5424 over
  * TCP to a receiver here, which takes each message's event time (the journal entry's
  * timestamp) from its header. Prints JSON: journal-write → receiver latency p50/p99/max over
  * `seconds`, then, with no new entries, the agent's CPU over `idleSeconds` as a share of one core.
  *
- * Usage: npm run build && npm run bench:build && node .bench/bench/latency.js [rate=200] [seconds=30] [idleSeconds=30]
+ * Usage: npm run build && npm run bench:build && node .bench/bench/latency.js [rate=200] [seconds=30] [idleSeconds=30] [pollInterval=1s]
  */
 import { type AddressInfo, createServer } from 'node:net';
 import { benchDirectory, simulatedSystem, startAgent, stopAgent } from './support/agent.js';
@@ -14,6 +14,7 @@ import { cpuSeconds, rssBytes } from './support/processes.js';
 const rate = Number(process.argv[2] ?? 200);
 const seconds = Number(process.argv[3] ?? 30);
 const idleSeconds = Number(process.argv[4] ?? 30);
+const pollInterval = process.argv[5] ?? '1s';
 const WARM_UP_S = 5;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +49,7 @@ const dir = benchDirectory('latency');
 const total = rate * (WARM_UP_S + seconds);
 // The simulator stops writing once it has written `total` entries: then the idle phase starts.
 const system = await simulatedSystem(dir, 'live', { rate, events: total });
-const agent = startAgent(dir, [system], (server.address() as AddressInfo).port);
+const agent = startAgent(dir, [system], (server.address() as AddressInfo).port, { pollInterval });
 await sleep(WARM_UP_S * 1000);
 measuring = true;
 await sleep(seconds * 1000);
@@ -72,6 +73,7 @@ console.log(
   JSON.stringify({
     benchmark: 'journal write → receiver latency at a 1 s poll, then idle CPU with no new entries',
     rate,
+    pollInterval,
     seconds,
     measured: sorted.length,
     latencyMs: { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) },

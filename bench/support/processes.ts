@@ -9,6 +9,8 @@ export interface CountReceiver {
   port: number;
   /** performance.now() of this process when the receiver had counted every expected frame. */
   finished: Promise<number>;
+  /** What it said then ('done', or with `byHost` its count and times per RFC 5424 hostname). */
+  report: Promise<unknown>;
   stop(): void;
 }
 
@@ -16,17 +18,18 @@ export interface CountReceiver {
  * The octet-counting TCP receiver of bench/support/count-receiver, in its own process so that
  * counting frames does not share the CPU of what is measured.
  */
-export async function startCountReceiver(expected: number): Promise<CountReceiver> {
+export async function startCountReceiver(expected: number, byHost = false): Promise<CountReceiver> {
   const child: ChildProcess = fork(
     new URL(`./count-receiver.${extension}`, import.meta.url),
-    [String(expected)],
+    [String(expected), ...(byHost ? ['hosts'] : [])],
     {
       stdio: 'inherit',
     },
   );
   const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
-  const finished = new Promise<number>((resolve) => child.once('message', () => resolve(performance.now())));
-  return { port, finished, stop: () => child.kill() };
+  const report = new Promise<unknown>((resolve) => child.once('message', resolve));
+  const finished = report.then(() => performance.now());
+  return { port, finished, report, stop: () => child.kill() };
 }
 
 /** Resident set size of `pid` in bytes (0 once it is gone). */
