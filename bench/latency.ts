@@ -9,6 +9,7 @@
  */
 import { type AddressInfo, createServer } from 'node:net';
 import { benchDirectory, simulatedSystem, startAgent, stopAgent } from './support/agent.js';
+import { onFrames } from './support/frames.js';
 import { cpuSeconds, rssBytes } from './support/processes.js';
 
 const rate = Number(process.argv[2] ?? 200);
@@ -21,28 +22,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let measuring = false;
 let received = 0;
 const latencies: number[] = [];
-const server = createServer((socket) => {
-  let pending = Buffer.alloc(0);
-  socket.on('data', (chunk) => {
-    const now = Date.now();
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    let offset = 0;
-    for (;;) {
-      const space = pending.indexOf(0x20, offset);
-      if (space < 0) break;
-      const length = Number(pending.toString('latin1', offset, space));
-      if (space + 1 + length > pending.length) break;
-      // "<PRI>1 TIMESTAMP HOST …": the timestamp is the second field of the header.
-      const header = pending
-        .toString('latin1', space + 1, Math.min(space + 1 + 64, space + 1 + length))
-        .split(' ');
-      received++;
-      if (measuring) latencies.push(now - Date.parse(header[1]!));
-      offset = space + 1 + length;
-    }
-    pending = pending.subarray(offset);
-  });
-});
+const server = createServer((socket) =>
+  onFrames(socket, (header, at) => {
+    received++;
+    // "<PRI>1 TIMESTAMP HOST …": the timestamp is the second field of the header.
+    if (measuring) latencies.push(at - Date.parse(header(64).split(' ')[1]!));
+  }),
+);
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 
 const dir = benchDirectory('latency');

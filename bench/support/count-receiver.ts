@@ -3,30 +3,18 @@
 // 'done', or with a second argument `hosts`, for each RFC 5424 HOSTNAME how many frames came
 // and when (Date.now()) the first, the middle one of its share and the last arrived.
 import { type AddressInfo, createServer } from 'node:net';
+import { onFrames } from './frames.js';
 
 const expected = Number(process.argv[2]);
 const byHost = process.argv[3] === 'hosts';
 const hosts = new Map<string, { frames: number; firstMs: number; lastMs: number; times: number[] }>();
 let frames = 0;
-const server = createServer((socket) => {
-  let pending = Buffer.alloc(0);
-  socket.on('data', (chunk) => {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    const now = byHost ? Date.now() : 0;
-    let offset = 0;
-    for (;;) {
-      const space = pending.indexOf(0x20, offset);
-      if (space < 0) break;
-      const length = Number(pending.toString('latin1', offset, space));
-      if (space + 1 + length > pending.length) break;
-      if (byHost) count(pending.toString('latin1', space + 1, space + 1 + Math.min(length, 120)), now);
-      offset = space + 1 + length;
-      frames++;
-    }
-    pending = pending.subarray(offset);
-    if (frames >= expected) process.send?.(byHost ? { hosts: summary() } : 'done');
-  });
-});
+const server = createServer((socket) =>
+  onFrames(socket, (header, at) => {
+    if (byHost) count(header(120), at);
+    if (++frames === expected) process.send?.(byHost ? { hosts: summary() } : 'done');
+  }),
+);
 server.listen(0, '127.0.0.1', () => process.send?.(String((server.address() as AddressInfo).port)));
 
 /** "<PRI>1 TIMESTAMP HOSTNAME …": the third field of the header. */
