@@ -5,6 +5,7 @@ import type { ComponentContext, FormatLimits, Formatter, SinkContext } from '../
 import { AuditRelayError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
+import { SharedFormats } from '../formats/shared.js';
 import { deadLetters } from '../store/dead-letters.js';
 import type { LockOptions } from '../store/state/lock.js';
 import type { RootLogger } from '../telemetry/logger.js';
@@ -94,6 +95,8 @@ function components(config: AgentConfig, directory: string, options: AgentOption
     configDirectory: directory,
   });
   const ids = identities(config);
+  // Sinks with equal formats and limits format each event once (formats are pure functions).
+  const formats = new SharedFormats();
   return {
     source(index: number): NamedSource {
       const c = config.sources[index]!;
@@ -113,7 +116,8 @@ function components(config: AgentConfig, directory: string, options: AgentOption
       const { name, id } = ids.sinks[index]!;
       const sinkContext: SinkContext = {
         ...context(name),
-        format: (limits) => formatter(c.format, limits),
+        format: (limits) =>
+          formats.get(JSON.stringify([c.format, limits]), () => formatter(c.format, limits)),
         backoff,
         deadLetters: deadLetters(resolve(directory, config.state), name),
       };

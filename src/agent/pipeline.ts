@@ -11,7 +11,7 @@ import type { SecurityEvent } from '../core/event.js';
 import type { ComponentCounters, Logger } from '../core/telemetry.js';
 import type { EventFilter } from '../events/filter.js';
 import { walDamageEvent } from '../events/wal-damage.js';
-import { decodeRecord, encodeRecords } from '../store/event-records.js';
+import { decodePosition, decodeRecord, encodeRecords } from '../store/event-records.js';
 import { walDirectory } from '../store/state/inventory.js';
 import type { LockOptions, StateLock } from '../store/state/lock.js';
 import { type AppendResult, type WalDamage, type WalStats, WriteAheadLog } from '../store/wal/wal.js';
@@ -21,8 +21,12 @@ import type { TelemetryView } from '../telemetry/prometheus.js';
 import { BacklogWatch } from './backlog-watch.js';
 import { openState } from './state.js';
 
-/** Events kept in memory between append and delivery (about 2 KiB each). */
+/**
+ * Events kept in memory between append and delivery (about 2 KiB each), shared out among the
+ * sources (at least 1,000 each): an agent of 20 sources would otherwise keep 100,000.
+ */
 const RECENT_EVENTS = 5_000;
+const MIN_RECENT_EVENTS = 1_000;
 
 /**
  * After a stop is asked for, how long sinks may keep delivering, then how long closing the
@@ -283,7 +287,9 @@ export class Pipeline {
       named,
       id: idOf(named),
       log,
-      recent: new RecentEvents(RECENT_EVENTS),
+      recent: new RecentEvents(
+        Math.max(MIN_RECENT_EVENTS, Math.floor(RECENT_EVENTS / this.options.sources.length)),
+      ),
       ingest: undefined as unknown as Task,
       position: lastPosition(log),
       newestEventMs: undefined,
@@ -401,7 +407,7 @@ async function openLog(source: NamedSource, options: PipelineOptions): Promise<W
 /** The newest durable position: restart resumes right after it. */
 function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
   const last = log.last();
-  return last ? decodeRecord(last.payload).position : undefined;
+  return last ? decodePosition(last.payload) : undefined;
 }
 
 /**
@@ -469,7 +475,7 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
   const { logger } = options;
   const counters = options.metrics.component(name);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  let position = lastPosition(log);
+  const position = lastPosition(log);
   logger.info('source starting', {
     source: name,
     position: position ? Object.values(position).join('/') : 'configured start',
@@ -493,18 +499,16 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
       if (signal.aborted) return undefined;
       throw error;
     });
-  let next: Promise<SourceBatch<unknown> | undefined> | undefined = readAfter(position);
+  const depth = Math.max(1, Math.floor(READ_AHEAD_BATCHES / options.sources.length));
+  const reads = new ReadAhead(readAfter, position, depth, source.pollInterval, signal);
   try {
-    while (!signal.aborted && next) {
-      const batch: SourceBatch<unknown> | undefined = await next;
+    while (!signal.aborted) {
+      const batch = await reads.next();
       if (!batch) break;
-      const after: SourcePosition | undefined = batch.position ?? position;
-      // While this batch is written, the next one is already being read (unless caught up).
-      next = batch.caughtUp ? undefined : readAfter(after);
       const events = batch.records.length > 0 ? toEvents(batch.records, lane.named, counters) : [];
       if (events.length > 0) {
         // Every append carries a position, so the newest durable record always has one.
-        const payloads = encodeRecords(events, after);
+        const payloads = encodeRecords(events, batch.after);
         // Retried until it fits: a full buffer or disk pauses the source, a shutdown gives up
         // this batch (not stored, so it is read again at the next start).
         const stored = await appendWhenPossible(log, payloads, options, name, signal);
@@ -512,17 +516,95 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
         recent.remember(stored.firstId, events);
         lane.newestEventMs = Math.max(lane.newestEventMs ?? 0, events.at(-1)!.timeMs);
       }
-      position = after;
-      lane.position = after;
-      if (!next) {
-        await sleep(source.pollInterval, signal);
-        next = readAfter(position);
-      }
+      lane.position = batch.after;
     }
   } finally {
-    // A read ahead that ends after shutdown is dropped: it was never stored.
-    next?.catch(() => undefined);
+    // Batches read ahead and not stored are dropped: they are read again at the next start.
+    reads.stop();
     logger.info('source stopped', { source: name });
+  }
+}
+
+/**
+ * Source batches read ahead of the WAL while one is appended (fdatasync), shared out among the
+ * sources (at least 1 each): with many sources, the others' reads keep the agent busy anyway,
+ * and every batch read ahead is about 3 MB of rows in memory.
+ */
+export const READ_AHEAD_BATCHES = 3;
+
+/**
+ * Reads a source in order, each read after the position of the one before, up to `depth`
+ * batches ahead of the consumer; after a batch that caught up it waits the
+ * poll interval before reading again. Nothing here is durable: the consumer stores the batches
+ * in order, and what it did not store is read again after a restart.
+ */
+class ReadAhead {
+  private readonly ready: (SourceBatch<unknown> & { after: SourcePosition | undefined })[] = [];
+  private failure: { error: unknown } | undefined;
+  private ended = false;
+  private wakeConsumer: (() => void) | undefined;
+  private wakeReader: (() => void) | undefined;
+  private readonly stopped = new AbortController();
+
+  constructor(
+    private readonly read: (from: SourcePosition | undefined) => Promise<SourceBatch<unknown> | undefined>,
+    from: SourcePosition | undefined,
+    private readonly depth: number,
+    private readonly pollInterval: number,
+    signal: AbortSignal,
+  ) {
+    const stop = linkedAbort([signal, this.stopped.signal]).signal;
+    this.run(from, stop).then(
+      () => this.end(),
+      (error: unknown) => {
+        this.failure = { error };
+        this.end();
+      },
+    );
+  }
+
+  /** The next batch in order (with the position after it), or undefined once reading ended. */
+  async next(): Promise<(SourceBatch<unknown> & { after: SourcePosition | undefined }) | undefined> {
+    for (;;) {
+      const batch = this.ready.shift();
+      if (batch) {
+        this.wakeReader?.();
+        return batch;
+      }
+      if (this.failure) throw this.failure.error;
+      if (this.ended) return undefined;
+      await new Promise<void>((resolve) => {
+        this.wakeConsumer = resolve;
+      });
+    }
+  }
+
+  stop(): void {
+    this.stopped.abort();
+    this.wakeReader?.();
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.wakeConsumer?.();
+  }
+
+  private async run(from: SourcePosition | undefined, stop: AbortSignal): Promise<void> {
+    let after = from;
+    while (!stop.aborted) {
+      while (this.ready.length >= this.depth && !stop.aborted) {
+        await new Promise<void>((resolve) => {
+          this.wakeReader = resolve;
+        });
+      }
+      if (stop.aborted) return;
+      const batch = await this.read(after);
+      if (!batch || stop.aborted) return;
+      after = batch.position ?? after;
+      this.ready.push({ ...batch, after });
+      this.wakeConsumer?.();
+      if (batch.caughtUp) await sleep(this.pollInterval, stop);
+    }
   }
 }
 

@@ -31,8 +31,22 @@ export interface MapepireOptions {
   heartbeat: number;
 }
 
-/** Rows per block: `sql` brings the first block, each `sqlmore` the next. */
+/** Rows per block of a statement that does not limit its rows: `sql` brings the first block, each `sqlmore` the next. */
 const BLOCK_ROWS = 1000;
+/** The largest block asked for at once (a reply of about 2 KB per journal row stays some 20 MB). */
+const MAX_BLOCK_ROWS = 10_000;
+const FETCH_FIRST = /\bFETCH\s+FIRST\s+(\d+)\s+ROWS?\s+ONLY\s*$/i;
+
+/**
+ * A statement that ends in FETCH FIRST n ROWS ONLY (every journal batch) gets all its rows in
+ * the first reply: a block of n + 1 rows, because the server says the result is done only
+ * when it found no next row, so a block of exactly n would cost a second round trip for an
+ * empty `sqlmore`.
+ */
+function blockRows(sql: string): number {
+  const limit = Number(FETCH_FIRST.exec(sql)?.[1]);
+  return limit > 0 ? Math.min(limit + 1, MAX_BLOCK_ROWS) : BLOCK_ROWS;
+}
 
 /**
  * Db2 for i over Mapepire, with IBM's own client (@ibm/mapepire-js) for the WebSocket, the
@@ -116,11 +130,12 @@ interface Reply {
 
 class MapepireConnection implements Db2Connection {
   private lost: AuditRelayError | undefined;
-  private rejectClosed!: (error: AuditRelayError) => void;
-  /** Rejects when the connection is lost: every request in flight races against it. */
-  private readonly closed = new Promise<never>((_, reject) => {
-    this.rejectClosed = reject;
-  });
+  /**
+   * How to interrupt each request in flight when the connection is lost. Removed when the
+   * request ends: a promise that lives as long as the connection, raced by every request,
+   * would keep every reply (every batch of rows) reachable until the connection closes.
+   */
+  private readonly inFlight = new Set<(error: AuditRelayError) => void>();
   private readonly heartbeat: NodeJS.Timeout;
   /** When the unanswered ping went out; undefined when none is. */
   private pingSentAt: number | undefined;
@@ -131,7 +146,6 @@ class MapepireConnection implements Db2Connection {
     private readonly options: MapepireOptions,
     private readonly logger: Logger,
   ) {
-    this.closed.catch(() => {});
     const socket = job.getSocket();
     socket.on('close', (code: number) => this.lose(`the WebSocket closed (code ${code})`));
     socket.on('pong', () => {
@@ -171,13 +185,15 @@ class MapepireConnection implements Db2Connection {
     this.lost = retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost: ${reason}`);
     clearInterval(this.heartbeat);
     this.logger.warn(describeError(this.lost));
-    this.rejectClosed(this.lost);
+    for (const interrupt of this.inFlight) interrupt(this.lost);
   }
 
   private async request(body: Record<string, unknown>): Promise<Reply> {
     if (this.lost) throw this.lost;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
+    let interrupt!: (error: AuditRelayError) => void;
+    const interrupted = new Promise<never>((_, reject) => {
+      interrupt = reject;
       timer = setTimeout(() => {
         // The reply may still come, or never: the connection is in an unknown state.
         this.lose(`no answer within ${this.options.requestTimeout} ms`);
@@ -185,11 +201,11 @@ class MapepireConnection implements Db2Connection {
         reject(this.lost);
       }, this.options.requestTimeout);
     });
+    this.inFlight.add(interrupt);
     try {
       const reply = await Promise.race([
         this.job.send<Reply>(body as unknown as Parameters<SQLJob['send']>[0]),
-        this.closed,
-        timedOut,
+        interrupted,
       ]);
       if (reply.success !== true) throw sqlError(reply);
       return reply;
@@ -199,18 +215,20 @@ class MapepireConnection implements Db2Connection {
       throw retryable('AR_SOURCE_UNREACHABLE', `the connection to ${this.target} was lost`, error);
     } finally {
       clearTimeout(timer);
+      this.inFlight.delete(interrupt);
     }
   }
 
   async query(sql: string, parameters: readonly Db2Parameter[] = []): Promise<Db2Result> {
     const id = SQLJob.getNewUniqueId('query');
+    const rowsPerBlock = blockRows(sql);
     let done = false;
     try {
       let reply = await this.request({
         id,
         type: parameters.length ? 'prepare_sql_execute' : 'sql',
         sql,
-        rows: BLOCK_ROWS,
+        rows: rowsPerBlock,
         ...(parameters.length ? { parameters: [...parameters] } : {}),
       });
       const columns = (reply.metadata?.columns ?? []).map(
@@ -228,7 +246,7 @@ class MapepireConnection implements Db2Connection {
           id: SQLJob.getNewUniqueId('fetchMore'),
           type: 'sqlmore',
           cont_id: id,
-          rows: BLOCK_ROWS,
+          rows: rowsPerBlock,
         });
         rows.push(...(reply.data ?? []));
       }

@@ -9,15 +9,17 @@ import { nodeFileSystem, replaceFile } from '../fs.js';
  * with any change an older agent would misread, and teach the new one to read (or convert)
  * the old format before it writes the new number.
  */
-export const STATE_FORMAT = 2;
+export const STATE_FORMAT = 3;
 
 /**
  * The formats this version reads, and what changed:
  * 1: cursor files of one JSON line, replaced by rename (and every state without format.json);
  * 2: cursor files of two slots written in place (store/wal/cursor-file.ts). A format 1 cursor
  *    file is rewritten in the new form when its WAL is opened.
+ * 3: new WAL records are written in record version 1 (a binary header, store/event-records.ts);
+ *    records of formats 1 and 2 (JSON) are still read, so a WAL upgrades as it drains.
  */
-const READABLE: readonly number[] = [1, 2];
+const READABLE: readonly number[] = [1, 2, 3];
 export const FORMAT_FILE = 'format.json';
 
 /**
@@ -43,7 +45,7 @@ export function formatRefusal(
   if (format === undefined || READABLE.includes(format)) return undefined;
   return new AuditRelayError(
     'AR_STATE_VERSION',
-    `${join(directory, FORMAT_FILE)} says state format ${format}; this AuditRelay (${writtenBy}) reads formats ${READABLE.join(' and ')}. ${
+    `${join(directory, FORMAT_FILE)} says state format ${format}; this AuditRelay (${writtenBy}) reads formats ${READABLE.slice(0, -1).join(', ')} and ${READABLE.at(-1)}. ${
       format > STATE_FORMAT
         ? 'It was written by a newer AuditRelay: run that version, or see docs/operations.md (Upgrades) to go back.'
         : 'See docs/operations.md (Upgrades).'

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { RecentEvents, runPipeline } from '../../../src/agent/pipeline.js';
+import { Pipeline, READ_AHEAD_BATCHES, RecentEvents, runPipeline } from '../../../src/agent/pipeline.js';
 import { backoffDelay } from '../../../src/core/backoff.js';
 import type { Sink, Source, SourcePosition } from '../../../src/core/component.js';
 import { AuditRelayError, retryable } from '../../../src/core/errors.js';
@@ -260,5 +260,38 @@ test('a damaged WAL region is reported to each sink in place, and its events are
     Number(got[at + 1]!.id),
     Number(got[at - 1]!.id) + 1,
     'the events read again follow the report, in order',
+  );
+});
+
+test('the source is read ahead of the WAL, a bounded number of batches, and stored in order', async () => {
+  const dir = tempDir('pipeline');
+  const reads: (SourcePosition | undefined)[] = [];
+  const got: string[] = [];
+  const sink = { up: false };
+  // A WAL that holds about a hundred events: with the sink down, the append of the next batch waits for space.
+  const opts = options(dir, countingSource(1000, 10, reads), { a: collectingSink(got, sink) });
+  opts.buffer = { maxBytes: 128 * 1024, segmentBytes: 64 * 1024, sync: false };
+  const pipeline = await Pipeline.open(opts);
+  const stored = () => pipeline.view().sources[0]!.wal.lastId;
+  await until(() => stored() > 0 && reads.length >= stored() / 10 + 1 + READ_AHEAD_BATCHES);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(
+    reads.length,
+    stored() / 10 + 1 + READ_AHEAD_BATCHES,
+    'the batches stored, the one waiting for space, and READ_AHEAD_BATCHES more; no further',
+  );
+  assert.deepEqual(
+    reads.slice(0, 4),
+    [undefined, { n: '10' }, { n: '20' }, { n: '30' }],
+    'each read after the one before',
+  );
+  sink.up = true;
+  await until(() => got.length === 1000);
+  pipeline.stop();
+  await pipeline.done;
+  assert.deepEqual(
+    got,
+    Array.from({ length: 1000 }, (_, i) => String(i + 1)),
+    'every event once, in order',
   );
 });

@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AuditRelayError } from '../../../src/core/errors.js';
 import { mapepireConnector } from '../../../src/ibmi/db2/mapepire.js';
 import { type Db2Connection, isMissingObject, sqlFailureOf } from '../../../src/ibmi/db2/port.js';
@@ -50,15 +52,61 @@ after(async () => {
 
 const JOURNAL = "TABLE(QSYS2.DISPLAY_JOURNAL(JOURNAL_LIBRARY => 'QSYS', JOURNAL_NAME => 'QAUDJRN')) AS J";
 
+/** The types of the requests the server gets while `run` runs. */
+async function requestTypes(run: () => Promise<unknown>): Promise<string[]> {
+  const types: string[] = [];
+  const count = (message: unknown) => types.push(String(JSON.parse(String(message)).type));
+  for (const socket of sim.server.sockets) socket.on('message', count);
+  try {
+    await run();
+  } finally {
+    for (const socket of sim.server.sockets) socket.off('message', count);
+  }
+  return types;
+}
+
 test('more rows than one block: the first comes with sql, the rest with sqlmore', async () => {
-  const result = await connection.query(
-    `SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL} FETCH FIRST 2400 ROWS ONLY`,
-  );
-  assert.equal(result.rows.length, 2400);
-  assert.equal(result.rows[2399]!['SEQUENCE_NUMBER'], 2400);
-  assert.deepEqual(result.columns, [
+  let result: Awaited<ReturnType<Db2Connection['query']>> | undefined;
+  const types = await requestTypes(async () => {
+    result = await connection.query(`SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL}`);
+  });
+  assert.deepEqual(types, ['sql', 'sqlmore', 'sqlmore'], 'blocks of 1000 rows');
+  assert.equal(result!.rows.length, 2500);
+  assert.equal(result!.rows[2499]!['SEQUENCE_NUMBER'], 2500);
+  assert.deepEqual(result!.columns, [
     { name: 'SEQUENCE_NUMBER', type: 'DECIMAL', precision: 21, scale: 0, nullable: true },
   ]);
+});
+
+test('a statement that limits its rows gets them in one round trip, beyond 1000 rows too', async () => {
+  let rows = 0;
+  const types = await requestTypes(async () => {
+    rows = (await connection.query(`SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL} FETCH FIRST 2400 ROWS ONLY`))
+      .rows.length;
+  });
+  assert.equal(rows, 2400);
+  assert.deepEqual(types, ['sql'], 'no sqlmore, not even an empty one at the end');
+});
+
+test('a reply is not kept once its query returned (the connection lives for days)', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const refs: WeakRef<object>[] = [];
+  for (let i = 0; i < 4; i++) {
+    const { rows } = await connection.query(
+      `SELECT J.SEQUENCE_NUMBER FROM ${JOURNAL} FETCH FIRST 10 ROWS ONLY`,
+    );
+    refs.push(new WeakRef(rows[0]!));
+  }
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    gc();
+  }
+  // The newest reply may still be referenced for a moment (by the client's last message); none before it.
+  assert.deepEqual(
+    refs.slice(0, -1).map((ref) => ref.deref()),
+    [undefined, undefined, undefined],
+  );
 });
 
 test('parameters go as prepare_sql_execute', async () => {

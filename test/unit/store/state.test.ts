@@ -57,7 +57,7 @@ test('the state format is recorded, an older one it reads is upgraded, a newer o
   const message = await rejectsWithCode(checkStateFormat(dir, 'auditrelay 0.1.0'), 'AR_STATE_VERSION');
   assert.match(
     message,
-    /says state format 3; this AuditRelay \(auditrelay 0\.1\.0\) reads formats 1 and 2\. It was written by a newer AuditRelay/,
+    /says state format 4; this AuditRelay \(auditrelay 0\.1\.0\) reads formats 1, 2 and 3\. It was written by a newer AuditRelay/,
   );
   writeFileSync(join(dir, 'format.json'), 'garbage');
   await rejectsWithCode(checkStateFormat(dir, 'x'), 'AR_STATE_CORRUPT');
