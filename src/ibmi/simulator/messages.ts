@@ -115,23 +115,14 @@ export class SimulatedMessages {
     if (queue) queue.messages = [];
   }
 
-  /** CRTMSGQ / DLTMSGQ. */
+  /** CRTMSGQ. */
   createQueue(name: string): void {
     this.state.queues[name] ??= { messages: [], nextKey: 1 };
-  }
-
-  deleteQueue(name: string): void {
-    delete this.state.queues[name];
   }
 
   /** DLTF of the oldest log versions (what cleanup does): their messages are gone for good. */
   deleteOldestVersions(count: number): void {
     this.state.history.splice(0, count);
-  }
-
-  /** A new log version now, as when QHSTLOGSIZ is reached or `*DAILY` starts one. */
-  startNewVersion(): void {
-    this.state.history.push({ name: '', messages: [] });
   }
 
   private appendHistory(message: SimulatedMessage): void {

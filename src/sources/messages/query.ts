@@ -22,17 +22,19 @@ function isoParameter(saa: string): string {
   return `${saa.slice(0, 10)} ${saa.slice(11, 13)}:${saa.slice(14, 16)}:${saa.slice(17, 26)}`;
 }
 
+/** Before any message: START_TIME's default (midnight yesterday) would leave older ones out. */
+const EARLIEST = '0001-01-01-00.00.00.000000';
+
 /**
- * QHST from `after` on (START_TIME is inclusive), oldest first. Without a time: from midnight
- * yesterday, IBM's default, newest first when only the newest is wanted (startAt newest).
+ * QHST from `after` on (START_TIME is inclusive), oldest first; without a time from the
+ * oldest message kept, newest first when only the newest is wanted (startAt newest).
  */
 export function historyQuery(after: string, rows: number, newest = false): MessageQuery {
-  const start = after === '' ? '' : 'START_TIME => ?';
   return {
     sql:
-      `SELECT ${COMMON}, MESSAGE_LIBRARY, MESSAGE_FILE FROM TABLE(QSYS2.HISTORY_LOG_INFO(${start})) X` +
+      `SELECT ${COMMON}, MESSAGE_LIBRARY, MESSAGE_FILE FROM TABLE(QSYS2.HISTORY_LOG_INFO(START_TIME => ?)) X` +
       ` ORDER BY MESSAGE_TIMESTAMP${newest ? ' DESC' : ''} FETCH FIRST ${rows} ROWS ONLY`,
-    parameters: after === '' ? [] : [isoParameter(after)],
+    parameters: [isoParameter(after === '' ? EARLIEST : after)],
   };
 }
 

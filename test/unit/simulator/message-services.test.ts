@@ -90,6 +90,19 @@ test('in time then key order, keys come as hex, replies name their inquiry, QHST
   assert.throws(() => runStatement(parseStatement(history.sql), ['yesterday'], ctx), /\[SQL0181\]/);
 });
 
+test("a first read from the oldest QHST message is not cut at IBM's default start (midnight yesterday)", () => {
+  const ctx = context(true);
+  ctx.messages.send(['QHST'], { ...sample, timestamp: '2020-01-02 03:04:05.000000' });
+  const oldest = historyQuery('', 10);
+  assert.equal(runStatement(parseStatement(oldest.sql), oldest.parameters, ctx).rows.length, 1);
+  const defaulted = 'SELECT MESSAGE_ID FROM TABLE(QSYS2.HISTORY_LOG_INFO()) X';
+  assert.equal(
+    runStatement(parseStatement(defaulted), [], ctx).rows.length,
+    0,
+    'the default start leaves it out',
+  );
+});
+
 test('every statement the message sources send fits the row limit', () => {
   const ctx = context(true);
   for (const query of [
