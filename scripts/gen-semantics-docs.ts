@@ -2,6 +2,7 @@
 // mapping tables in docs/fields.md, the example lines in docs/siem-profiles.md, the Splunk app
 // (integrations/splunk), the QRadar QID map and the ArcSight categorization file.
 // Usage: npx tsx scripts/gen-semantics-docs.ts [--check]
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROFILE_NAMES, PROFILES, type ProfileName, withProfile } from '../src/agent/profiles.js';
@@ -35,6 +36,7 @@ import { cefSeverity } from '../src/formats/severity.js';
 import { catalogEntryTypes, layoutFor, specFor } from '../src/ibmi/journal/catalog.js';
 import type { JournalEntry } from '../src/ibmi/journal/entry.js';
 import { journalEntryToEvent } from '../src/ibmi/journal/to-event.js';
+import { messageToEvent } from '../src/ibmi/messages/to-event.js';
 import { af, cp, js, objectAccess, pw, sv } from '../src/ibmi/simulator/entries.js';
 import { MORE_ENTRY_BUILDERS } from '../src/ibmi/simulator/more-entries.js';
 import { Random } from '../src/ibmi/simulator/scenario.js';
@@ -282,6 +284,28 @@ const EXAMPLES: Partial<Record<Family, SecurityEvent>> = {
     jobUser: 'QTCP',
     currentUser: 'QTCP',
   }),
+  // A QSYSOPR row as MESSAGE_QUEUE_INFO returns it, normalized as the message-queue source does.
+  message: messageToEvent({
+    message: {
+      origin: 'QSYSOPR',
+      queue: 'QSYS/QSYSOPR',
+      id: 'CPF0907',
+      type: 'INFORMATIONAL',
+      subtype: null,
+      severity: 80,
+      timestamp: '2026-11-27-10.15.30.123456',
+      fromUser: 'QSYS',
+      fromJob: '000000/QSYS/SCPF',
+      fromProgram: 'QSYSARB',
+      file: 'QCPFMSG',
+      fileLibrary: 'QSYS',
+      text: 'Serious storage condition may exist. Press HELP.',
+      secondLevel: null,
+      key: '00000B2C',
+      associatedKey: null,
+    },
+    context: { system: 'SIMIBMI', utcOffsetMinutes: -300 },
+  }),
 };
 
 /** What a line gives each SIEM's content, by profile and family. */
@@ -327,9 +351,7 @@ function examplesBlock(profile: ProfileName): string {
   for (const family of FAMILIES) {
     const event = EXAMPLES[family];
     if (!event) {
-      out.push(
-        `| \`${family}\` | ${family === 'message' ? 'no source yet: the QHST and message queue sources (issue 9) will fill it' : 'printing, entries known by name only, journal gaps'} |`,
-      );
+      out.push(`| \`${family}\` | printing, entries known by name only, journal gaps |`);
       continue;
     }
     out.push(`| \`${family}\` (${eventClassId(event)}) | ${cell(satisfies(profile, event))} |`);
