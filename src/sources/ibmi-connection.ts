@@ -60,3 +60,7 @@ export function ibmiConnector(
     logger,
   );
 }
+
+/** The system name and UTC offset every IBM i source asks for when it connects. */
+export const SYSTEM_INFO_QUERY =
+  'SELECT CURRENT TIMEZONE AS UTC_OFFSET, CURRENT SERVER AS SYSTEM_NAME FROM SYSIBM.SYSDUMMY1';

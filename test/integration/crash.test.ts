@@ -62,7 +62,7 @@ async function crashRun(transport: 'tcp' | 'relp', lines: () => string[], port: 
     // Kill at a random moment after it has made some progress (or after a random delay).
     const target = before + random.int(100, 600);
     await waitFor(
-      `progress before kill ${kills + 1} (${agent.output()})`,
+      () => `progress before kill ${kills + 1} (${agent.output()})`,
       () => lines().length >= target || lines().length >= EVENTS,
       60_000,
       20,
@@ -75,7 +75,7 @@ async function crashRun(transport: 'tcp' | 'relp', lines: () => string[], port: 
   const last = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
   try {
     await waitFor(
-      `every entry delivered after ${kills} kills (have ${new Set(ids()).size})`,
+      () => `every entry delivered after ${kills} kills (have ${new Set(ids()).size})`,
       () => new Set(ids()).size >= EVENTS,
       120_000,
     );

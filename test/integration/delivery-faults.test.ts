@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startSimulator } from '../../src/ibmi/simulator/index.js';
+import { type RunningSimulator, startSimulator } from '../../src/ibmi/simulator/index.js';
 import { type RunningReceiver, startReceiver } from '../../src/testkit/syslog-receiver.js';
 import { issueCertificate } from '../../src/testkit/x509.js';
 import { runAgent, writeAgentConfig } from '../support/agent.js';
@@ -67,7 +67,7 @@ test('TCP reset mid-stream: what the connection carried unconfirmed goes again, 
   );
   try {
     await waitFor(
-      `all 3000 after two resets (have ${new Set(idsOf(got)).size})`,
+      () => `all 3000 after two resets (have ${new Set(idsOf(got)).size})`,
       () => new Set(idsOf(got)).size >= 3000,
       60_000,
     );
@@ -85,6 +85,30 @@ test('TCP reset mid-stream: what the connection carried unconfirmed goes again, 
 type Issued = ReturnType<typeof issueCertificate>;
 
 /** A TLS receiver with the certificate `make` issues; the agent trusts only the CA passed to it. */
+/** A TCP receiver and an agent whose state directory is under `state` (a small filesystem). */
+async function agentWithStateOn(state: string, sim: RunningSimulator) {
+  const got: string[] = [];
+  const receiver = await startReceiver({
+    host: '127.0.0.1',
+    port: 0,
+    protocol: 'tcp',
+    onMessage: (m) => got.push(m),
+  });
+  const agent = runAgent(
+    writeAgentConfig({
+      dir: tempDir('agent'),
+      state: join(state, 'agent'),
+      mapepirePort: sim.address.port,
+      caFile: sim.caCertificatePath,
+      batchSize: 200,
+      pollInterval: '100ms',
+      sink: `  - type: syslog\n    host: 127.0.0.1\n    port: ${receiver.address.port}\n    transport: tcp`,
+    }),
+    { AUDITRELAY_PASSWORD: PASSWORD },
+  );
+  return { got, receiver, agent };
+}
+
 async function tlsCase(make: (trustedCa: Issued) => Issued, expected: RegExp) {
   const sim = await simulator(40);
   const dir = tempDir('tls-fault');
@@ -180,28 +204,10 @@ test('disk full under the state directory: AR_STATE_FULL reported, source pauses
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', state]);
   const ballast = join(state, 'other-program.dat');
   writeFileSync(ballast, Buffer.alloc(7 * 1024 * 1024 + 512 * 1024));
-  const got: string[] = [];
-  const receiver = await startReceiver({
-    host: '127.0.0.1',
-    port: 0,
-    protocol: 'tcp',
-    onMessage: (m) => got.push(m),
-  });
-  const agent = runAgent(
-    writeAgentConfig({
-      dir: tempDir('agent'),
-      state: join(state, 'agent'),
-      mapepirePort: sim.address.port,
-      caFile: sim.caCertificatePath,
-      batchSize: 200,
-      pollInterval: '100ms',
-      sink: `  - type: syslog\n    host: 127.0.0.1\n    port: ${receiver.address.port}\n    transport: tcp`,
-    }),
-    { AUDITRELAY_PASSWORD: PASSWORD },
-  );
+  const { got, receiver, agent } = await agentWithStateOn(state, sim);
   try {
     await waitFor(
-      `AR_STATE_FULL (agent: ${agent.output()})`,
+      () => `AR_STATE_FULL (agent: ${agent.output()})`,
       () => /AR_STATE_FULL: the disk is full/.test(agent.output()),
       60_000,
     );
@@ -209,7 +215,7 @@ test('disk full under the state directory: AR_STATE_FULL reported, source pauses
     const generatedAtFull = sim.generated();
     rmSync(ballast);
     await waitFor(
-      `everything generated so far delivered (have ${new Set(idsOf(got)).size})`,
+      () => `everything generated so far delivered (have ${new Set(idsOf(got)).size})`,
       () => new Set(idsOf(got)).size >= generatedAtFull + 400,
       90_000,
       200,
@@ -237,28 +243,10 @@ test('a 2 MiB state filesystem the WAL fills by itself: delivery frees it again,
   const sim = await simulator(EVENTS);
   const state = tempDir('tmpfs-small');
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', state]);
-  const got: string[] = [];
-  const receiver = await startReceiver({
-    host: '127.0.0.1',
-    port: 0,
-    protocol: 'tcp',
-    onMessage: (m) => got.push(m),
-  });
-  const agent = runAgent(
-    writeAgentConfig({
-      dir: tempDir('agent'),
-      state: join(state, 'agent'),
-      mapepirePort: sim.address.port,
-      caFile: sim.caCertificatePath,
-      batchSize: 200,
-      pollInterval: '100ms',
-      sink: `  - type: syslog\n    host: 127.0.0.1\n    port: ${receiver.address.port}\n    transport: tcp`,
-    }),
-    { AUDITRELAY_PASSWORD: PASSWORD },
-  );
+  const { got, receiver, agent } = await agentWithStateOn(state, sim);
   try {
     await waitFor(
-      `every event (have ${new Set(idsOf(got)).size}; agent: ${agent.output().slice(-2000)})`,
+      () => `every event (have ${new Set(idsOf(got)).size}; agent: ${agent.output().slice(-2000)})`,
       () => new Set(idsOf(got)).size >= EVENTS,
       120_000,
       200,
@@ -316,7 +304,7 @@ test('a flipped byte in an undelivered WAL segment: the SIEM gets a damage repor
   const raws = () => rsyslog.lines().map((line) => JSON.parse(line).raw as string);
   try {
     await waitFor(
-      `every entry after the repair (have ${new Set(idsOf(raws())).size})`,
+      () => `every entry after the repair (have ${new Set(idsOf(raws())).size})`,
       () => new Set(idsOf(raws()).filter((id) => !id.includes('/wal/'))).size >= 2000,
       60_000,
     );
@@ -366,7 +354,7 @@ test('a RELP receiver that answers 500 to some messages: bounded retries, those 
     );
   try {
     await waitFor(
-      `everything accepted or dead-lettered (${accepted().size} + ${dead().length})`,
+      () => `everything accepted or dead-lettered (${accepted().size} + ${dead().length})`,
       () => accepted().size + dead().length >= 400,
       60_000,
     );

@@ -47,7 +47,7 @@ test('relp: every entry acknowledged by imrelp, exactly once', async () => {
   );
   try {
     await waitFor(
-      `800 messages over RELP (agent: ${agent.output()})`,
+      () => `800 messages over RELP (agent: ${agent.output()})`,
       () => rsyslog.lines().length >= 800,
       60_000,
     );
@@ -100,7 +100,7 @@ test('failover: the backup takes over while the primary is down, the primary tak
     await new Promise((r) => setTimeout(r, 1500));
     sim.generate(40);
     await waitFor(
-      `40 messages on the primary after failback (agent: ${agent.output()})`,
+      () => `40 messages on the primary after failback (agent: ${agent.output()})`,
       () => primary.length >= 40,
       30_000,
     );
@@ -138,7 +138,7 @@ test('tls pinning: the right fingerprint connects without a CA; a wrong one is r
   try {
     const refused = runAgent(config(wrong), { AUDITRELAY_PASSWORD: PASSWORD });
     await waitFor(
-      `AR_SINK_PIN (agent: ${refused.output()})`,
+      () => `AR_SINK_PIN (agent: ${refused.output()})`,
       () => /AR_SINK_PIN/.test(refused.output()),
       20_000,
     );

@@ -97,7 +97,7 @@ for (const profile of [undefined, ...PROFILE_NAMES]) {
     );
     try {
       await waitFor(
-        `${total} messages (have ${rsyslog.lines().length})`,
+        () => `${total} messages (have ${rsyslog.lines().length})`,
         () => rsyslog.lines().length >= total,
       );
       // A split message would show up as more messages than events: give it time to.

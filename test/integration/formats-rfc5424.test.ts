@@ -82,7 +82,7 @@ async function deliver(messages: string[]): Promise<Received[]> {
   await once(socket, 'connect');
   socket.end(messages.map((message) => `${Buffer.byteLength(message)} ${message}`).join(''));
   await waitFor(
-    `${messages.length} messages in syslog-ng`,
+    () => `${messages.length} messages in syslog-ng`,
     () => syslogNg.lines().length >= before + messages.length,
     60_000,
   );

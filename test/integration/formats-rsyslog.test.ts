@@ -76,7 +76,11 @@ interface Received {
 }
 
 async function collect(peer: RunningPeer, before: number, count: number): Promise<Received[]> {
-  await waitFor(`${count} messages in rsyslog`, () => peer.lines().length >= before + count, 60_000);
+  await waitFor(
+    () => `${count} messages in rsyslog`,
+    () => peer.lines().length >= before + count,
+    60_000,
+  );
   await new Promise((r) => setTimeout(r, 300));
   const lines = peer.lines().slice(before);
   assert.equal(lines.length, count, 'rsyslog received a different number of messages');

@@ -74,7 +74,7 @@ test('HTTP sinks: SIGKILL at random moments, every entry reaches every receiver,
     const agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
     const target = progress() + random.int(100, 600);
     await waitFor(
-      `progress before kill ${kills + 1} (${agent.output()})`,
+      () => `progress before kill ${kills + 1} (${agent.output()})`,
       () => progress() >= target || progress() >= EVENTS,
       60_000,
       20,
@@ -87,7 +87,7 @@ test('HTTP sinks: SIGKILL at random moments, every entry reaches every receiver,
   const last = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
   try {
     await waitFor(
-      `every entry at every receiver after ${kills} kills`,
+      () => `every entry at every receiver after ${kills} kills`,
       () =>
         new Set(hecIds()).size >= EVENTS &&
         new Set(esIds()).size >= EVENTS &&

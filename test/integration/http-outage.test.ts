@@ -83,7 +83,7 @@ test('a 60 s outage of every HTTP receiver at 1,000 events/s: no loss, backlog d
       receivers.get(kind)!.push(await startHttpReceiver({ kind, port }));
     }
     await waitFor(
-      `all ${events} events at every receiver after the outage`,
+      () => `all ${events} events at every receiver after the outage`,
       () => KINDS.every((kind) => new Set(ids(kind)).size >= events),
       120_000,
       500,

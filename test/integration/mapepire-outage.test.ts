@@ -64,7 +64,11 @@ async function setup() {
     sink: `  - type: syslog\n    host: 127.0.0.1\n    port: ${receiver.address.port}\n    transport: tcp`,
   });
   const agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
-  await waitFor(`300 messages (agent: ${agent.output()})`, () => messages.length >= 300, 30_000);
+  await waitFor(
+    () => `300 messages (agent: ${agent.output()})`,
+    () => messages.length >= 300,
+    30_000,
+  );
   return {
     messages,
     agent,
@@ -84,7 +88,12 @@ async function setup() {
 async function timeUntilLogged(agent: ReturnType<typeof runAgent>, pattern: RegExp): Promise<number> {
   const from = agent.output().length;
   const started = Date.now();
-  await waitFor(`a log line matching ${pattern}`, () => pattern.test(agent.output().slice(from)), 15_000, 20);
+  await waitFor(
+    () => `a log line matching ${pattern}`,
+    () => pattern.test(agent.output().slice(from)),
+    15_000,
+    20,
+  );
   return Date.now() - started;
 }
 
@@ -101,7 +110,11 @@ test('a Mapepire server killed mid-run is detected within 5 s; the agent resumes
     const ms = await detected;
     assert.ok(ms < 5000, `detected after ${ms} ms`);
     await run.restart(600);
-    await waitFor(`600 messages (agent: ${run.agent.output()})`, () => run.messages.length >= 600, 30_000);
+    await waitFor(
+      () => `600 messages (agent: ${run.agent.output()})`,
+      () => run.messages.length >= 600,
+      30_000,
+    );
     assert.equal(uniqueIds(run.messages).size, 600, 'nothing lost');
     assert.equal(run.messages.length, 600, 'nothing twice');
     assert.match(run.agent.output(), /connected to the IBM i[\s\S]*connected to the IBM i/);
@@ -123,7 +136,11 @@ test('a Mapepire server that stops answering (no close, no reset) is detected wi
     run.simulator().kill('SIGCONT');
     run.simulator().kill('SIGKILL');
     await run.restart(400);
-    await waitFor(`400 messages (agent: ${run.agent.output()})`, () => run.messages.length >= 400, 90_000);
+    await waitFor(
+      () => `400 messages (agent: ${run.agent.output()})`,
+      () => run.messages.length >= 400,
+      90_000,
+    );
     assert.equal(uniqueIds(run.messages).size, 400);
   } finally {
     await run.close();

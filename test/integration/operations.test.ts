@@ -85,7 +85,11 @@ test('metrics over HTTP (parsed and linted by Prometheus tools), status, progres
   const agent = runAgent(config, ENV);
   let second: AgentProcess | undefined;
   try {
-    await waitFor(`${events} events at rsyslog`, () => rsyslog.lines().length >= events, 60_000);
+    await waitFor(
+      () => `${events} events at rsyslog`,
+      () => rsyslog.lines().length >= events,
+      60_000,
+    );
     await waitFor('a progress line', () => /progress sink=down .*backlog=600/.test(agent.output()), 10_000);
 
     second = runAgent(config, ENV);
@@ -229,7 +233,11 @@ test('SIGHUP during delivery to rsyslog over RELP: changes applied live, refused
     change();
     const before = agent.output().length;
     agent.child.kill('SIGHUP');
-    await waitFor(`reload answer ${expect}`, () => expect.test(agent.output().slice(before)), 15_000);
+    await waitFor(
+      () => `reload answer ${expect}`,
+      () => expect.test(agent.output().slice(before)),
+      15_000,
+    );
   };
   try {
     await waitFor('some events', () => rsyslog.lines().length >= 300, 60_000);
@@ -247,7 +255,7 @@ test('SIGHUP during delivery to rsyslog over RELP: changes applied live, refused
     await hup(() => config(64, 250, 'info'), /configuration reloaded changes="log settings"/);
     assert.ok(rsyslog.lines().length < events, 'the reloads happened during delivery');
     await waitFor(
-      `all ${events} events (have ${rsyslog.lines().length})`,
+      () => `all ${events} events (have ${rsyslog.lines().length})`,
       () => rsyslog.lines().length >= events,
       90_000,
     );

@@ -58,7 +58,7 @@ test('stopping and restarting mid-stream delivers every entry once', async () =>
   const second = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
   try {
     await waitFor(
-      `all ${EVENTS} messages (have ${rsyslog.lines().length})`,
+      () => `all ${EVENTS} messages (have ${rsyslog.lines().length})`,
       () => rsyslog.lines().length >= EVENTS,
       60_000,
     );

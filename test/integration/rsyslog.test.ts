@@ -69,7 +69,7 @@ describe('agent → rsyslog', () => {
         const agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
         try {
           await waitFor(
-            `${EVENTS} messages in rsyslog (agent said: ${agent.output()})`,
+            () => `${EVENTS} messages in rsyslog (agent said: ${agent.output()})`,
             () => rsyslog!.lines().length >= EVENTS,
             60_000,
           );

@@ -52,7 +52,7 @@ test('syslog-ng parses every message strictly and returns every SD parameter int
   const agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
   try {
     await waitFor(
-      `${EVENTS} messages in syslog-ng (agent: ${agent.output()})`,
+      () => `${EVENTS} messages in syslog-ng (agent: ${agent.output()})`,
       () => syslogNg.lines().length >= EVENTS,
       60_000,
     );

@@ -83,7 +83,7 @@ test('receiver stalled 3 s (SIGSTOP) then killed under 3,000 events/s, then back
     await new Promise((r) => setTimeout(r, 1000));
     peers.push(await startRsyslog('tcp', undefined, { directQueue: true, port: first.port }));
     await waitFor(
-      `every event (have ${new Set(ids(peers)).size} of ${EVENTS})`,
+      () => `every event (have ${new Set(ids(peers)).size} of ${EVENTS})`,
       () => new Set(ids(peers)).size >= EVENTS,
       120_000,
     );
@@ -108,14 +108,19 @@ test('receiver killed three times under load (SIGKILL) and restarted: every even
   const { agent } = agentFor(sim, tcpSink(port));
   try {
     for (const at of [4000, 9000, 14_000]) {
-      await waitFor(`${at} received`, () => ids(peers).length >= at, 60_000, 20);
+      await waitFor(
+        () => `${at} received`,
+        () => ids(peers).length >= at,
+        60_000,
+        20,
+      );
       current.process.kill('SIGKILL');
       await new Promise((r) => setTimeout(r, 300));
       current = await startRsyslog('tcp', undefined, { directQueue: true, port });
       peers.push(current);
     }
     await waitFor(
-      `every event (have ${new Set(ids(peers)).size} of ${EVENTS})`,
+      () => `every event (have ${new Set(ids(peers)).size} of ${EVENTS})`,
       () => new Set(ids(peers)).size >= EVENTS,
       120_000,
     );
@@ -244,7 +249,7 @@ test('a receiver that accepts and never reads: the failover group moves on withi
   let stoppedInMs = Number.POSITIVE_INFINITY;
   try {
     await waitFor(
-      `every event at the backup (have ${new Set(ids([backup])).size})`,
+      () => `every event at the backup (have ${new Set(ids([backup])).size})`,
       () => new Set(ids([backup])).size >= 4000,
       60_000,
     );

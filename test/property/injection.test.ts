@@ -171,7 +171,11 @@ async function deliver(peer: RunningPeer, messages: string[]): Promise<Record<st
   const socket = connect(peer.port, '127.0.0.1');
   await once(socket, 'connect');
   socket.end(messages.map((message) => `${Buffer.byteLength(message)} ${message}`).join(''));
-  await waitFor(`${messages.length} messages`, () => peer.lines().length >= before + messages.length, 30_000);
+  await waitFor(
+    () => `${messages.length} messages`,
+    () => peer.lines().length >= before + messages.length,
+    30_000,
+  );
   await new Promise((r) => setTimeout(r, 200));
   const lines = peer.lines().slice(before);
   assert.equal(lines.length, messages.length, 'a message was split into more events, or lost');

@@ -219,7 +219,7 @@ action(type="omfile" file="${output}" template="json")
   );
   const log = supervise(child, 'rsyslogd');
   await waitFor(
-    `rsyslog listening on ${port} (${log()})`,
+    () => `rsyslog listening on ${port} (${log()})`,
     () => child.exitCode === null && isListening(port, protocol),
     15_000,
   );
@@ -266,7 +266,7 @@ log { source(s); destination(d); };
   );
   const log = supervise(child, 'syslog-ng');
   await waitFor(
-    `syslog-ng listening on ${port} (${log()})`,
+    () => `syslog-ng listening on ${port} (${log()})`,
     () => child.exitCode === null && isListening(port, 'tcp'),
     15_000,
   );
@@ -338,7 +338,7 @@ action(type="omfile" file="${output}" template="raw")
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitFor(
-    `rsyslog listening for RELP on ${port} (${log})`,
+    () => `rsyslog listening for RELP on ${port} (${log})`,
     () => child.exitCode === null && listeningTcp(port),
     15_000,
   );

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ConfigIssue, Formatter, Sink, SinkContext } from '../../core/component.js';
-import { configPath, durationSchema, sizeSchema } from '../../core/schema.js';
+import { durationSchema, sizeSchema } from '../../core/schema.js';
 import { deliverySink } from '../delivery.js';
+import { tlsFileKeys } from '../tls-files.js';
 import { HttpClient, type HttpClientOptions } from './client.js';
 import { type HttpRequester, httpDestination } from './requests.js';
 
@@ -14,11 +15,7 @@ const httpUrl = z
 
 const tlsSchema = z
   .object({
-    ca: configPath
-      .optional()
-      .describe('PEM file of the CA that signed the receiver certificate (default: the system store)'),
-    cert: configPath.optional().describe('client certificate (PEM) for receivers that require mutual TLS'),
-    key: configPath.optional().describe('private key (PEM) of the client certificate'),
+    ...tlsFileKeys,
     servername: z.string().optional().describe('name to verify and send as SNI (default: the URL host)'),
     rejectUnauthorized: z.boolean().default(true).describe('verify the receiver certificate chain and name'),
   })

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type ConfigIssue, MIN_MESSAGE_SIZE, type Sink, type SinkDescriptor } from '../../core/component.js';
-import { configPath, durationSchema, sizeSchema } from '../../core/schema.js';
+import { durationSchema, sizeSchema } from '../../core/schema.js';
 import { deliverySink } from '../delivery.js';
+import { tlsFileKeys } from '../tls-files.js';
 import { relpDestination, streamDestination, udpDestination } from './destinations.js';
 import type { Framing } from './framing.js';
 import { parsePin } from './pinning.js';
@@ -22,11 +23,7 @@ export const STREAM_MAX_MESSAGE = 8096;
 
 const tlsSchema = z
   .object({
-    ca: configPath
-      .optional()
-      .describe('PEM file of the CA that signed the receiver certificate (default: the system store)'),
-    cert: configPath.optional().describe('client certificate (PEM) for receivers that require mutual TLS'),
-    key: configPath.optional().describe('private key (PEM) of the client certificate'),
+    ...tlsFileKeys,
     servername: z
       .string()
       .optional()

@@ -1,4 +1,5 @@
 import { type Db2Column, type Db2Connection, type Db2Row, sqlFailureOf } from '../../ibmi/db2/port.js';
+import { SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
 import { completeEntryData } from './entry-data.js';
 import { attachedReceiver } from './position-check.js';
 import {
@@ -8,7 +9,6 @@ import {
   journalQuery,
   OPTIONAL_COLUMNS,
   type OptionalColumn,
-  SYSTEM_INFO_QUERY,
 } from './query.js';
 
 /**

@@ -150,10 +150,6 @@ export function columnProbeQuery(
   };
 }
 
-/** Asks the IBM i for its UTC offset (QUTCOFFSET) and name. */
-export const SYSTEM_INFO_QUERY =
-  'SELECT CURRENT TIMEZONE AS UTC_OFFSET, CURRENT SERVER AS SYSTEM_NAME FROM SYSIBM.SYSDUMMY1';
-
 /** The journal's attached receiver (QSYS2.JOURNAL_INFO, IBM i 7.3+). */
 export function journalInfoQuery(journalLibrary: string, journal: string): JournalQuery {
   return {

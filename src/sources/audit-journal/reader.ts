@@ -14,6 +14,7 @@ import type { JournalGap } from '../../ibmi/journal/gap.js';
 import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-journal.js';
 import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import type { JournalEventContext } from '../../ibmi/journal/to-event.js';
+import { SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
 import { completeEntryData } from './entry-data.js';
 import { attachedReceiver, checkPosition, jobLogReason, receiverInfo } from './position-check.js';
 import {
@@ -23,7 +24,6 @@ import {
   journalQuery,
   OPTIONAL_COLUMNS,
   type OptionalColumn,
-  SYSTEM_INFO_QUERY,
 } from './query.js';
 import type { AuditJournalRecord } from './record.js';
 

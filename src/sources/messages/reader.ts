@@ -10,7 +10,7 @@ import {
 import { offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import { contentHash, type IbmiMessage } from '../../ibmi/messages/message.js';
 import type { MessageContext } from '../../ibmi/messages/to-event.js';
-import { SYSTEM_INFO_QUERY } from '../audit-journal/query.js';
+import { SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
 import { historyQuery, type MessageQuery, messageFromRow, queueQuery, repliesQuery } from './query.js';
 import type { MessageRecord } from './record.js';
 import { decodePosition, encodePosition, START, type StreamPosition, takeNew } from './stream.js';

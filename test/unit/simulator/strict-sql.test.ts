@@ -3,6 +3,7 @@
  * shapes, error texts without CPF ids, value serialization, the record limit, the objects
  * and columns a release has. Checked through IBM's own client where the client can see it.
  */
+
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -23,8 +24,8 @@ import {
   journalQuery,
   OPTIONAL_COLUMNS,
   receiverInfoQuery,
-  SYSTEM_INFO_QUERY,
 } from '../../../src/sources/audit-journal/query.js';
+import { SYSTEM_INFO_QUERY } from '../../../src/sources/ibmi-connection.js';
 import { tempDir } from '../../support/peers.js';
 
 const { SQLJob } = mapepire;
