@@ -11,10 +11,11 @@ import { httpGenericSink } from '../sinks/http/generic.js';
 import { splunkHecSink } from '../sinks/http/splunk-hec.js';
 import { syslogSink } from '../sinks/syslog/index.js';
 import { auditJournalSource } from '../sources/audit-journal/index.js';
+import { exitPointsSource } from '../sources/exit-points/index.js';
 import { historyLogSource, messageQueueSource } from '../sources/messages/index.js';
 
 /** Every component AuditRelay has, by kind and type. Adding one means adding it here. */
-export const SOURCES = [auditJournalSource, historyLogSource, messageQueueSource] as const;
+export const SOURCES = [auditJournalSource, historyLogSource, messageQueueSource, exitPointsSource] as const;
 export const SINKS = [syslogSink, splunkHecSink, elasticsearchSink, httpGenericSink] as const;
 export const FORMATS = [
   rfc5424Format,

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
     'The journal query returned nothing at the saved position although that entry exists and newer ones follow.',
   AR_SOURCE_QUEUE_MISSING:
     'A message queue to read does not exist or cannot be read (QSYSMSG exists only once created); the other queues go on.',
+  AR_SOURCE_EXIT_LOG_MISSING:
+    'The exit-point log table does not exist or cannot be read (install-exit-points creates it); the source polls until it exists.',
   AR_SOURCE_GAP:
     'Journal entries were lost before the agent could read them (receiver deleted or sequence reset).',
   AR_SINK_UNREACHABLE: 'The SIEM receiver cannot be reached.',

@@ -9,7 +9,8 @@ import { assemble, fitParts, type Header, type Part, type Payload, valuePart } f
  *   <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID [SD…][SD…] MSG
  * HOSTNAME is the IBM i system name, PROCID the job number, MSGID the journal entry type.
  * Two SD elements: the normalized fields (`auditrelay@PEN`) and the entry-specific fields
- * decoded from the journal (`qaudjrn@PEN`), or a message's fields (`ibmimsg@PEN`).
+ * decoded from the journal (`qaudjrn@PEN`), a message's fields (`ibmimsg@PEN`), or an exit
+ * program's log row (`exitpgm@PEN`).
  */
 export interface Rfc5424Options {
   /** Syslog facility 0–23; 13 (log audit) by default. */
@@ -161,7 +162,10 @@ export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseN
   const journalOpen = `][qaudjrn@${options.enterpriseNumber}`;
   // A message's fields (QHST, QSYSOPR…) are not journal entry fields: an SD-ID of their own.
   const messageOpen = `][ibmimsg@${options.enterpriseNumber}`;
-  const fieldsOpen = (event: SecurityEvent) => ('messageQueue' in event.fields ? messageOpen : journalOpen);
+  // An exit program's log row has its own as well.
+  const exitOpen = `][exitpgm@${options.enterpriseNumber}`;
+  const fieldsOpen = (event: SecurityEvent) =>
+    'messageQueue' in event.fields ? messageOpen : 'exitPoint' in event.fields ? exitOpen : journalOpen;
   const bom = options.bom ? '\ufeff' : '';
   // Entry keys repeat, so their parameter starts are built once: ` key="` for the first
   // parameter of the element, `" key="` (closing the previous value) for the others, null

@@ -59,8 +59,8 @@ export interface ActionSpec {
 
 /**
  * Every action the sources set, with its family and verb. An action not listed here is in
- * family `other`. The message and exit-point sources (issues 9 and 10) use `message` and
- * `sql-request`, `remote-command`, `ftp-request`, `file-server-request`: their rows are here.
+ * family `other`. The message and exit-point sources set theirs too (src/ibmi/messages,
+ * src/ibmi/exit-points/requests.ts).
  */
 export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   // authentication: the account that tries to sign on is the user
@@ -160,6 +160,21 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'service-tool': { family: 'system-configuration', verb: 'access' },
   'cluster-operation': { family: 'system-configuration', verb: 'change' },
   'generic-record': { family: 'system-configuration', verb: 'change' },
+  'exit-program-added': {
+    family: 'system-configuration',
+    verb: 'creation',
+    app: 'ibmi:registration-facility',
+  },
+  'exit-program-removed': {
+    family: 'system-configuration',
+    verb: 'deletion',
+    app: 'ibmi:registration-facility',
+  },
+  'exit-program-replaced': {
+    family: 'system-configuration',
+    verb: 'change',
+    app: 'ibmi:registration-facility',
+  },
   'db2-mirror-replication': { family: 'system-configuration', verb: 'change' },
   'db2-mirror-state': { family: 'system-configuration', verb: 'change' },
   'service-status-change': {
@@ -206,6 +221,16 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'remote-command': { family: 'network-request', verb: 'start', app: 'ibmi:remote-command' },
   'ftp-request': { family: 'network-request', verb: 'access', app: 'ibmi:ftp' },
   'file-server-request': { family: 'network-request', verb: 'access', app: 'ibmi:file-server' },
+  // the exit-point source: one request a host server, FTP or Telnet passed to an exit program
+  'database-connect': { family: 'network-request', verb: 'start', app: 'ibmi:database' },
+  'database-file-request': { family: 'network-request', verb: 'access', app: 'ibmi:database' },
+  'catalog-request': { family: 'network-request', verb: 'access', app: 'ibmi:database' },
+  'program-call': { family: 'network-request', verb: 'start', app: 'ibmi:remote-command' },
+  'signon-server-request': { family: 'network-request', verb: 'access', app: 'ibmi:signon-server' },
+  'data-queue-request': { family: 'network-request', verb: 'access', app: 'ibmi:data-queue' },
+  'ftp-logon': { family: 'authentication', verb: 'logon', app: 'ibmi:ftp' },
+  'telnet-session': { family: 'network-request', verb: 'start', app: 'ibmi:telnet' },
+  'exit-point-request': { family: 'network-request', verb: 'access' },
   // messages (QHST, QSYSOPR, QSYSMSG): the security-relevant IDs read as what they say
   message: { family: 'message', verb: 'info' },
   'job-start': { family: 'job', verb: 'start' },
@@ -213,6 +238,7 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'account-disable': { family: 'account-management', verb: 'change' },
   'storage-threshold': { family: 'message', verb: 'info' },
   'message-gap': { family: 'other', verb: 'info' },
+  'exit-log-gap': { family: 'other', verb: 'info' },
   // the rest
   print: { family: 'other', verb: 'info' },
   'audit-entry': { family: 'other', verb: 'info' },

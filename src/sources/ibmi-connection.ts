@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { AuditRelayError } from '../core/errors.js';
 import { configPath, durationSchema } from '../core/schema.js';
 import type { Logger } from '../core/telemetry.js';
 import { mapepireConnector } from '../ibmi/db2/mapepire.js';
-import type { Db2Connector } from '../ibmi/db2/port.js';
+import type { Db2Connection, Db2Connector } from '../ibmi/db2/port.js';
+import { offsetFromTimezoneDuration } from '../ibmi/journal/heading/timestamp.js';
 
 /** How every IBM i source reaches Db2 for i: a Mapepire server on the IBM i. */
 export const mapepireConnectionSchema = z
@@ -64,3 +66,25 @@ export function ibmiConnector(
 /** The system name and UTC offset every IBM i source asks for when it connects. */
 export const SYSTEM_INFO_QUERY =
   'SELECT CURRENT TIMEZONE AS UTC_OFFSET, CURRENT SERVER AS SYSTEM_NAME FROM SYSIBM.SYSDUMMY1';
+
+/** What events of a system carry from the connection: its name and UTC offset. */
+export interface SystemContext {
+  system: string;
+  utcOffsetMinutes: number;
+}
+
+/** Asks the system name and, unless configured (`fixedOffset`), the UTC offset. */
+export async function askSystemContext(
+  connection: Db2Connection,
+  fixedOffset: number | undefined,
+): Promise<SystemContext> {
+  const [row] = (await connection.query(SYSTEM_INFO_QUERY)).rows;
+  const offset = fixedOffset ?? offsetFromTimezoneDuration(Number(row?.['UTC_OFFSET']));
+  if (!Number.isFinite(offset)) {
+    throw new AuditRelayError(
+      'AR_SOURCE_QUERY',
+      'the IBM i returned no usable CURRENT TIMEZONE; set utcOffset in the source config',
+    );
+  }
+  return { system: String(row?.['SYSTEM_NAME'] ?? '').trim(), utcOffsetMinutes: offset };
+}

@@ -41,6 +41,8 @@ export interface RuleOutput {
 
 export interface TypeSpec<Key extends string = string> {
   action: string;
+  /** Sub-types that are a different act (GR `A`: an exit program added). */
+  actionBySubtype?: Readonly<Record<string, string>>;
   /** Default severity, and per sub-type overrides. */
   severity: Severity;
   severityBySubtype?: Readonly<Record<string, Severity>>;
@@ -142,7 +144,7 @@ export function applySpec(spec: TypeSpec, input: RuleInput): RuleOutput {
   const localPort = spec.local?.[1] ? Number(f(spec.local[1])) : 0;
   const network = spec.remote !== undefined || spec.local !== undefined;
   return {
-    action: spec.action,
+    action: spec.actionBySubtype?.[subtype] ?? spec.action,
     outcome: failed ? 'failure' : (spec.outcome ?? 'success'),
     severity,
     message: spec.message(input, objectText(object, objectLibrary, objectType) || 'an object'),

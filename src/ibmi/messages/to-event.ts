@@ -1,5 +1,5 @@
 import { NO_JOB, SEVERITY, type SecurityEvent } from '../../core/event.js';
-import { formatUtcOffset, splitLocalTimestamp } from '../journal/heading/timestamp.js';
+import { eventTime } from '../journal/heading/timestamp.js';
 import { KNOWN_MESSAGES, syslogSeverityOf } from './catalog.js';
 import type { IbmiMessage } from './message.js';
 
@@ -28,13 +28,6 @@ export interface MessageGap {
   reason: string;
   context: MessageContext;
   detectedMs: number;
-}
-
-/** ISO-8601 with the IBM i's offset, and epoch ms, of an SAA local timestamp. */
-function eventTime(saa: string, offsetMinutes: number): { time: string; timeMs: number } {
-  const { wallMs, micros } = splitLocalTimestamp(saa);
-  const time = `${saa.slice(0, 10)}T${saa.slice(11, 13)}:${saa.slice(14, 16)}:${saa.slice(17, 26)}${formatUtcOffset(offsetMinutes)}`;
-  return { time, timeMs: wallMs + Math.floor(micros / 1000) - offsetMinutes * 60_000 };
 }
 
 const digits = (saa: string) => saa.replace(/\D/g, '');

@@ -49,7 +49,7 @@ export interface PreparedStatement {
  */
 export function prepareStatement(
   statement: Statement,
-  context: Pick<ObjectContext, 'release'>,
+  context: Pick<ObjectContext, 'release' | 'system'>,
 ): PreparedStatement {
   const object = statement.source && resolve(statement.source, context);
   const columns = new Map<string, ColumnDef>();
@@ -139,14 +139,15 @@ function availableServices(release: ObjectContext['release']): SimulatedObject[]
   );
 }
 
+/** An IBM view or table function, or a table created over SQL. */
 function resolve(
   source: NonNullable<Statement['source']>,
-  context: Pick<ObjectContext, 'release'>,
+  context: Pick<ObjectContext, 'release' | 'system'>,
 ): SimulatedObject {
   const name = `${source.schema}.${source.name}`;
-  const object: SimulatedObject | undefined = OBJECTS.find(
-    (o) => `${o.schema}.${o.name}` === name && o.kind === source.kind,
-  );
+  const object: SimulatedObject | undefined =
+    OBJECTS.find((o) => `${o.schema}.${o.name}` === name && o.kind === source.kind) ??
+    (source.kind === 'view' ? context.system.tables.get(name)?.asView() : undefined);
   if (!object || context.release.missing.includes(name)) {
     throw sqlError('SQL0204', source.name, source.schema, source.kind === 'view' ? 'FILE' : 'N');
   }

@@ -178,3 +178,24 @@ export function objectAccess(e: ObjectRef & { subtype: string; accessType: numbe
     .bin2(710, 0)
     .bin4(712, 0).bytes;
 }
+
+/**
+ * GR types A/D/R (exit program added, removed, replaced), as ADDEXITPGM/RMVEXITPGM write it:
+ * 610 type · 611 action · 613 user · 623 field 1 CCSID Bin(4) · 627 field 1 length Bin(2) ·
+ * 629 field 1 C102 (IBM 7.4 rzarlf21, V). That field 1 holds the exit point name is our
+ * reading (K): the page lists exit point, format and program number as what these types
+ * carry (AUDIT_JOURNAL_GR, 7.4) but the offsets after field 1 could not be read.
+ */
+export function exitProgramChange(e: {
+  subtype: 'A' | 'D' | 'R';
+  user: string;
+  exitPoint: string;
+}): Uint8Array {
+  return new EntryWriter(730)
+    .char(610, 1, e.subtype)
+    .char(611, 2, 'ZC')
+    .char(613, 10, e.user)
+    .bin4(623, 37)
+    .bin2(627, e.exitPoint.length)
+    .char(629, 102, e.exitPoint).bytes;
+}

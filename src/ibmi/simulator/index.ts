@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { localhostCertificates } from '../../testkit/x509.js';
+import { exitProgramChange } from './entries.js';
+import { ExitPointTraffic } from './exit-traffic.js';
 import { SimulatedJournal } from './journal.js';
 import { SimulatedMapepireServer } from './mapepire-server.js';
 import { MessageTraffic, type MessageTrafficState } from './message-traffic.js';
@@ -88,6 +90,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const scenario = new Scenario(state.seed, state.scenario);
   const messages = SimulatedMessages.open(options.directory, { qsysmsg: options.qsysmsg ?? true });
   const traffic = new MessageTraffic(messages, state.seed, state.messages);
+  // The set-up (exit programs, their log) lives with the Mapepire server, created below.
+  let exitTraffic: ExitPointTraffic | undefined;
   const clock = (index: number) =>
     state.startTime === undefined ? Date.now() : state.startTime + Math.floor((index * 1000) / options.rate);
   const localTimestamp = (utcMs: number) => {
@@ -106,6 +110,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const timestamp = localTimestamp(clock(state.generated));
     journal.append({ ...entry.heading, timestamp }, entry.entryData);
     traffic.after(entry, timestamp);
+    exitTraffic?.after(entry, timestamp);
     state.generated++;
   };
   const persist = () => {
@@ -134,6 +139,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     timezone: timezoneDuration(options.utcOffsetMinutes),
     release: options.release,
   });
+  exitTraffic = new ExitPointTraffic(server.system, state.seed);
+  // ADDEXITPGM and RMVEXITPGM leave a GR entry in the audit journal, as on a real system.
+  server.system.onRegistrationChange = ({ subtype, exitPoint, user }) => {
+    const heading = {
+      journalCode: 'T',
+      entryType: 'GR',
+      jobName: 'QZDASOINIT',
+      jobUser: 'QUSER',
+      jobNumber: '400000',
+      programName: 'QCMDEXC',
+      programLibrary: 'QSYS',
+      currentUser: user,
+    };
+    journal.append(
+      { ...heading, timestamp: localTimestamp(clock(state.generated)) },
+      exitProgramChange({ subtype, user, exitPoint }),
+    );
+    persist();
+  };
   const address = await server.listen();
   persist();
 

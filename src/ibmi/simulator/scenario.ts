@@ -14,6 +14,8 @@ export interface SimulatedEntry {
   entryData: Uint8Array;
   /** What else the system does because of this entry (the messages it sends). */
   notice?: { profileDisabled: string; device: string };
+  /** The object a routine entry touched (ZR, ZC, AF): what a server job's request named. */
+  object?: entries.ObjectRef;
 }
 
 /** Small, fast, seedable PRNG (mulberry32); its whole state is one 32-bit integer. */
@@ -226,12 +228,14 @@ export class Scenario {
       return {
         heading: this.heading('ZR', job),
         entryData: entries.objectAccess({ ...file, subtype: 'R', accessType: r.pick(READ_ACCESS) }),
+        object: file,
       };
     }
     if (p < 42) {
       return {
         heading: this.heading('ZC', job),
         entryData: entries.objectAccess({ ...file, subtype: 'C', accessType: r.pick(CHANGE_ACCESS) }),
+        object: file,
       };
     }
     if (p < 62) {
@@ -266,9 +270,11 @@ export class Scenario {
       };
     }
     if (p < 84) {
+      const object = r.pick(FILES.slice(0, 3));
       return {
         heading: this.heading('AF', job),
-        entryData: entries.af({ ...r.pick(FILES.slice(0, 3)), violation: r.pick(['A', 'A', 'A', 'K']) }),
+        entryData: entries.af({ ...object, violation: r.pick(['A', 'A', 'A', 'K']) }),
+        object,
       };
     }
     if (p < 92) {

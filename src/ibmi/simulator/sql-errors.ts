@@ -19,12 +19,16 @@ const MESSAGES = {
   SQL0204: { state: '42704', code: -204, text: '&1 in &2 type *&3 not found.' },
   SQL0206: { state: '42703', code: -206, text: 'Column or global variable &1 not found.' },
   SQL0601: { state: '42710', code: -601, text: '&1 in &2 type *&3 already exists.' },
+  SQL0404: { state: '22001', code: -404, text: 'Value for column or variable &1 too long.' },
+  SQL0407: { state: '23502', code: -407, text: 'Null values not allowed in column or variable &1.' },
   SQL0440: { state: '42884', code: -440, text: 'Routine &1 in &2 not found with specified parameters.' },
   SQL0443: {
     state: '38501',
     code: -443,
     text: 'Trigger program or external routine detected an error.',
   },
+  SQL0551: { state: '42501', code: -551, text: 'Not authorized to object &1 in &2 type *&3.' },
+  SQL0798: { state: '428C9', code: -798, text: 'Value cannot be specified for GENERATED ALWAYS column &1.' },
 } as const;
 
 export type SqlMessageId = keyof typeof MESSAGES;

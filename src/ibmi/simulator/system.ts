@@ -7,7 +7,14 @@
  * Views and table functions follow IBM's column names, types and null rules where the page
  * could be read (V, page named); the rest is marked K (names public code uses, types ours).
  */
-import { column, type ObjectContext, rowOf, type SimulatedObject } from './objects.js';
+import {
+  type ColumnDef,
+  column,
+  mapepireTimestamp,
+  type ObjectContext,
+  rowOf,
+  type SimulatedObject,
+} from './objects.js';
 import { sqlError } from './sql-errors.js';
 import {
   bigint,
@@ -16,6 +23,7 @@ import {
   ROW_LIMIT,
   rowWidth,
   type SqlType,
+  type SqlValue,
   timestamp,
   varchar,
   vargraphic,
@@ -72,6 +80,70 @@ export const REGISTRATION_FACILITY: readonly { exitPoint: string; format: string
   { exitPoint: 'QIBM_QJO_DLT_JRNRCV', format: 'DRCV0100', max: null },
 ];
 
+/**
+ * A table created over SQL, with its rows. Db2 for i gives an identity column its values in
+ * blocks (CACHE 20 by default), so values can be skipped; the simulator numbers without gaps
+ * unless a test takes values away (`skipIdentity`), as an IPL that discards the cache does.
+ */
+export class SimulatedTable {
+  readonly rows: Record<string, SqlValue>[] = [];
+  /** Who may SELECT besides the owner (GRANT SELECT … TO). */
+  readonly readers = new Set<string>();
+  private nextIdentity = 1;
+
+  constructor(
+    readonly schema: string,
+    readonly name: string,
+    readonly columns: readonly ColumnDef[],
+    readonly owner: string,
+    /** GENERATED ALWAYS AS IDENTITY; `DEFAULT CURRENT TIMESTAMP` columns. */
+    private readonly generated: { identity?: string; timestamps: readonly string[] },
+  ) {}
+
+  /** INSERT with the columns given: the identity and default timestamp filled in; the row as stored. */
+  insert(values: Record<string, SqlValue>, now = new Date()): Record<string, SqlValue> {
+    const row: Record<string, SqlValue> = {};
+    for (const { name, type } of this.columns) {
+      let value = values[name] ?? null;
+      if (name === this.generated.identity) {
+        if (values[name] !== undefined) throw sqlError('SQL0798', name);
+        value = BigInt(this.nextIdentity++);
+      } else if (value === null && this.generated.timestamps.includes(name)) {
+        value = mapepireTimestamp(now);
+      }
+      if (value === null && !type.nullable) throw sqlError('SQL0407', `${this.name}.${name}`);
+      if (typeof value === 'string' && value.length > type.length) throw sqlError('SQL0404', name);
+      row[name] = value;
+    }
+    for (const name of Object.keys(values)) {
+      if (!this.columns.some((c) => c.name === name)) throw sqlError('SQL0206', name);
+    }
+    this.rows.push(row);
+    return row;
+  }
+
+  /** Identity values lost (an IPL discarding the cached block, a failed insert). */
+  skipIdentity(count: number): void {
+    this.nextIdentity += count;
+  }
+
+  /** The table as the SQL engine reads it (SELECT … FROM schema.name). */
+  asView(): SimulatedObject {
+    return {
+      schema: this.schema,
+      name: this.name,
+      kind: 'view',
+      columns: this.columns,
+      rows: (_args, { user }) => {
+        if (user !== this.owner && !this.readers.has(user)) {
+          throw sqlError('SQL0551', this.name, this.schema, 'FILE');
+        }
+        return this.rows.map((row) => rowOf(row));
+      },
+    };
+  }
+}
+
 /** System values whose values need *ALLOBJ or *AUDIT (IBM, SYSTEM_VALUE_INFO, 7.5, V). */
 const AUDIT_VALUES = new Set(['QAUDCTL', 'QAUDENDACN', 'QAUDFRCLVL', 'QAUDLVL', 'QAUDLVL2', 'QCRTOBJAUD']);
 
@@ -94,7 +166,9 @@ export class SimulatedSystem {
   exitPrograms: RegisteredProgram[] = [];
   /** SQL routines and tables created over SQL: `LIB.NAME`. */
   routines = new Map<string, { parameters: number }>();
-  tables = new Map<string, { columns: string[] }>();
+  tables = new Map<string, SimulatedTable>();
+  /** Told of every exit program added or removed, so the journal can record it (GR A/D). */
+  onRegistrationChange?: (change: { subtype: 'A' | 'D'; exitPoint: string; user: string }) => void;
 
   /** A set-up as docs/ibmi-setup.md describes it, for the agent's profile. */
   static healthy(agentUser: string): SimulatedSystem {
@@ -356,20 +430,31 @@ const CHANGES: readonly [RegExp, (m: RegExpExecArray, context: ChangeContext) =>
       const definitions = topLevel(m[3]!)
         .map((part) => part.trim())
         .filter((part) => !/^(PRIMARY|CONSTRAINT|UNIQUE)\b/i.test(part));
-      const types = definitions.map(columnType);
+      const columns = definitions.map((d) => column(d.split(/\s+/)[0]!.toUpperCase(), columnType(d)));
       // Db2 for i limits a record to 32 766 bytes (IBM, "Database file sizes", 7.4).
-      if (rowWidth(types) > ROW_LIMIT) throw sqlError('SQL0101');
-      system.tables.set(`${lib}.${name}`, {
-        columns: definitions.map((d) => d.split(/\s+/)[0]!.toUpperCase()),
-      });
+      if (rowWidth(columns.map((c) => c.type)) > ROW_LIMIT) throw sqlError('SQL0101');
+      const named = (pattern: RegExp) =>
+        definitions.filter((d) => pattern.test(d)).map((d) => d.split(/\s+/)[0]!.toUpperCase());
+      system.tables.set(
+        `${lib}.${name}`,
+        new SimulatedTable(lib, name, columns, user, {
+          identity: named(/\bGENERATED\s+ALWAYS\s+AS\s+IDENTITY\b/i)[0],
+          timestamps: named(/\bDEFAULT\s+CURRENT\s+TIMESTAMP\b/i),
+        }),
+      );
       system.objects.push({ library: lib, name, type: '*FILE', owner: user });
     },
   ],
   [
-    new RegExp(`^(?:GRANT|REVOKE)\\s+[\\w\\s,]+\\s+ON\\s+(?:TABLE\\s+)?${NAME}\\s+(?:TO|FROM)\\s+\\w+$`, 'i'),
+    new RegExp(
+      `^(?:GRANT|REVOKE)\\s+[\\w\\s,]+\\s+ON\\s+(?:TABLE\\s+)?${NAME}\\s+(?:TO|FROM)\\s+(\\w+)$`,
+      'i',
+    ),
     (m, { system }) => {
       const [lib, name] = names(m);
-      if (!system.tables.has(`${lib}.${name}`)) throw sqlError('SQL0204', name, lib, 'FILE');
+      const table = system.tables.get(`${lib}.${name}`);
+      if (!table) throw sqlError('SQL0204', name, lib, 'FILE');
+      if (/^GRANT\s+(SELECT|ALL)\b/i.test(m[0])) table.readers.add(m[3]!.toUpperCase());
     },
   ],
   [
@@ -410,8 +495,8 @@ const CHANGES: readonly [RegExp, (m: RegExpExecArray, context: ChangeContext) =>
  * CPF ids are our guesses (K); the rules (an unknown exit point or format, a number in use,
  * a full exit point, a program not registered) follow the CL pages (V5R4 ADDEXITPGM, V).
  */
-function runCommand(command: string, context: Pick<ObjectContext, 'system' | 'jobLog'>): void {
-  const { system, jobLog } = context;
+function runCommand(command: string, context: ChangeContext): void {
+  const { system, jobLog, user } = context;
   const fail = (cpf: string, message: string) => {
     jobLog.add(cpf, 'ESCAPE', 40, message);
     jobLog.add('SQL0443', 'DIAGNOSTIC', 30, 'Trigger program or external routine detected an error.');
@@ -441,6 +526,7 @@ function runCommand(command: string, context: Pick<ObjectContext, 'system' | 'jo
       }
       const text = keyword('TEXT')?.replace(/^'|'$/g, '') ?? '';
       system.exitPrograms.push({ exitPoint: point, format, number, library, program, text });
+      system.onRegistrationChange?.({ subtype: 'A', exitPoint: point, user });
       return;
     }
     case 'RMVEXITPGM': {
@@ -450,6 +536,7 @@ function runCommand(command: string, context: Pick<ObjectContext, 'system' | 'jo
       system.exitPrograms = system.exitPrograms.filter(
         (p) => !(p.exitPoint === point && p.format === format && p.number === number),
       );
+      system.onRegistrationChange?.({ subtype: 'D', exitPoint: point, user });
       return;
     }
     default:

@@ -1,5 +1,4 @@
 import type { Source, SourceBatch, SourcePosition } from '../../core/component.js';
-import { AuditRelayError } from '../../core/errors.js';
 import type { Logger } from '../../core/telemetry.js';
 import {
   type Db2Connection,
@@ -7,10 +6,9 @@ import {
   isMissingObject,
   isRoutineFailure,
 } from '../../ibmi/db2/port.js';
-import { offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import { contentHash, type IbmiMessage } from '../../ibmi/messages/message.js';
 import type { MessageContext } from '../../ibmi/messages/to-event.js';
-import { SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
+import { askSystemContext } from '../ibmi-connection.js';
 import { historyQuery, type MessageQuery, messageFromRow, queueQuery, repliesQuery } from './query.js';
 import type { MessageRecord } from './record.js';
 import { decodePosition, encodePosition, START, type StreamPosition, takeNew } from './stream.js';
@@ -175,15 +173,7 @@ export class MessageReader implements Source<MessageRecord> {
     this.connection = undefined;
     const connection = await this.connector.connect();
     try {
-      const [row] = (await connection.query(SYSTEM_INFO_QUERY)).rows;
-      const offset = this.options.utcOffsetMinutes ?? offsetFromTimezoneDuration(Number(row?.['UTC_OFFSET']));
-      if (!Number.isFinite(offset)) {
-        throw new AuditRelayError(
-          'AR_SOURCE_QUERY',
-          'the IBM i returned no usable CURRENT TIMEZONE; set utcOffset in the source config',
-        );
-      }
-      this.context = { system: String(row?.['SYSTEM_NAME'] ?? '').trim(), utcOffsetMinutes: offset };
+      this.context = await askSystemContext(connection, this.options.utcOffsetMinutes);
     } catch (error) {
       await connection.close();
       throw error;

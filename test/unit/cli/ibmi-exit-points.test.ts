@@ -86,7 +86,10 @@ test('install, install again, a foreign program in the way, uninstall', async ()
     );
     assert.ok(system.hasObject('QSYS', 'AUDITRELAY', '*LIB'));
     const table = system.tables.get('AUDITRELAY.EXIT_LOG');
-    assert.deepEqual(table?.columns.slice(0, 4), ['ENTRY_ID', 'LOGGED_AT', 'EXIT_POINT', 'EXIT_FORMAT']);
+    assert.deepEqual(
+      table?.columns.slice(0, 4).map((c) => c.name),
+      ['ENTRY_ID', 'LOGGED_AT', 'EXIT_POINT', 'EXIT_FORMAT'],
+    );
     for (const p of defaults) {
       assert.equal(
         system.routines.get(`AUDITRELAY.${p.program}`)?.parameters,

@@ -13,6 +13,7 @@ import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulat
 import { DEFAULT_RELEASE } from '../../../src/ibmi/simulator/objects.js';
 import { parseStatement } from '../../../src/ibmi/simulator/sql.js';
 import { ROW_LIMIT, toJson } from '../../../src/ibmi/simulator/sql-types.js';
+import { SimulatedSystem } from '../../../src/ibmi/simulator/system.js';
 import { PROBE_QUERIES } from '../../../src/sources/audit-journal/probe.js';
 import {
   CHUNKS_PER_QUERY,
@@ -130,7 +131,10 @@ test('every statement the agent and the probe send fits the row limit (this fail
     ...PROBE_QUERIES.map((q) => q.sql),
   ];
   for (const sql of statements) {
-    const { width } = prepareStatement(parseStatement(sql), { release: DEFAULT_RELEASE });
+    const { width } = prepareStatement(parseStatement(sql), {
+      release: DEFAULT_RELEASE,
+      system: new SimulatedSystem(),
+    });
     assert.ok(width <= ROW_LIMIT, `${width} bytes: ${sql.slice(0, 80)}`);
   }
   // The margin is what it is because of the chunk size; a chunk twice as big would not fit.

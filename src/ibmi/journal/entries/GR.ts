@@ -102,10 +102,20 @@ export const GR = defineEntry(
   },
   {
     action: 'generic-record',
+    // Adding or removing an exit program changes what runs on every server request (and can
+    // switch monitoring off): said as such, not as a generic record.
+    actionBySubtype: { A: 'exit-program-added', D: 'exit-program-removed', R: 'exit-program-replaced' },
     severity: notice,
     severityBySubtype: { A: warning, D: warning, R: warning },
     target: 'userName',
-    message: (i) =>
-      `${what(i, 'Generic record')} ${i.f('action') ? `(${i.f('action')}) ` : ''}by ${by(i)}${i.f('field1') ? `: ${i.f('field1')}` : ''}`,
+    message: (i) => {
+      const field1 = i.f('field1');
+      if (i.subtype === 'A' || i.subtype === 'D' || i.subtype === 'R') {
+        // Field 1 of these types holds the exit point (K: IBM's page shows only that it holds
+        // exit program information), so it is named as what it says.
+        return `${what(i, 'Exit program changed')}${field1 ? ` at ${field1}` : ''} by ${by(i)}`;
+      }
+      return `${what(i, 'Generic record')} ${i.f('action') ? `(${i.f('action')}) ` : ''}by ${by(i)}${field1 ? `: ${field1}` : ''}`;
+    },
   },
 );

@@ -58,3 +58,10 @@ export function offsetFromTimezoneDuration(duration: number): number {
   const minutes = Math.floor(abs / 100) % 100;
   return sign * (hours * 60 + minutes);
 }
+
+/** An event's `time` (ISO-8601 with the IBM i's offset) and `timeMs` from an SAA local timestamp. */
+export function eventTime(saa: string, offsetMinutes: number): { time: string; timeMs: number } {
+  const { wallMs, micros } = splitLocalTimestamp(saa);
+  const time = `${saa.slice(0, 10)}T${saa.slice(11, 13)}:${saa.slice(14, 16)}:${saa.slice(17, 26)}${formatUtcOffset(offsetMinutes)}`;
+  return { time, timeMs: wallMs + Math.floor(micros / 1000) - offsetMinutes * 60_000 };
+}
