@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import type { SecurityEvent } from '../../src/core/event.js';
 import { compileFormat } from '../../src/formats/index.js';
 import { endpointsOf, meaningOf, rolesOf, roleUser, USER_ROLES } from '../../src/formats/semantics.js';
+import { exitRowToEvent } from '../../src/ibmi/exit-points/to-event.js';
 import { messageToEvent } from '../../src/ibmi/messages/to-event.js';
 import { RFC5424_EVENT_PARAMS, sampleEvent } from '../support/events.js';
 import { expectedLeefAttributes } from '../support/leef.js';
@@ -151,9 +152,33 @@ const messageEventArbitrary: fc.Arbitrary<SecurityEvent> = fc
     }),
   );
 
+// Exit-point events: the SQL statement, remote command or FTP path is whatever a client sent
+// (up to the log's 16,000 bytes), as are the user it named and the interface text.
+const exitEventArbitrary: fc.Arbitrary<SecurityEvent> = fc
+  .record({
+    exitPoint: fc.constantFrom('QIBM_QZDA_SQL2', 'QIBM_QZRC_RMT', 'QIBM_QTMF_SERVER_REQ', 'QIBM_QZDA_INIT'),
+    functionId: fc.constantFrom(0, 6, 9, 0x1002, 0x1806),
+    user: hostile,
+    job: hostile,
+    remoteAddress: fc.option(hostile, { nil: undefined }),
+    objectName: fc.option(hostile, { nil: undefined }),
+    statementText: fc.oneof(
+      hostile,
+      hostile.map((h) => `${h}${'s'.repeat(15000)}`),
+    ),
+    detail: fc.option(hostile, { nil: undefined }),
+  })
+  .map((row) =>
+    exitRowToEvent(
+      { ...row, entryId: 7, loggedAt: '2026-11-27-10.15.30.123456', exitFormat: 'ZDAQ0200' },
+      { system: 'SIM', utcOffsetMinutes: 0, library: 'AUDITRELAY', maxStatementLength: 16000 },
+    ),
+  );
+
 const eventArbitrary = fc.oneof(
   { weight: 4, arbitrary: journalEventArbitrary },
   { weight: 1, arbitrary: messageEventArbitrary },
+  { weight: 1, arbitrary: exitEventArbitrary },
 );
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -205,7 +230,12 @@ async function checkRfc5424(events: SecurityEvent[]): Promise<void> {
       if (value !== '' && /^[!#-<>-\\^-~]{1,32}$/.test(key)) entry[key] = plain(value);
     }
     try {
-      const fieldsId = 'messageQueue' in event.fields ? 'ibmimsg@0' : 'qaudjrn@0';
+      const fieldsId =
+        'messageQueue' in event.fields
+          ? 'ibmimsg@0'
+          : 'exitPoint' in event.fields
+            ? 'exitpgm@0'
+            : 'qaudjrn@0';
       assert.deepEqual(Object.keys(sdata).sort(), ['auditrelay@0', fieldsId]);
       assert.deepEqual(sdata['auditrelay@0'] || {}, normalized);
       assert.deepEqual(sdata[fieldsId] || {}, entry);
