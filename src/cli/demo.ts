@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { startAgent } from '../agent/agent.js';
 import { configFromData } from '../agent/config/load.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
+import { applyPlan } from '../ibmi/exit-points/apply.js';
+import { exitProgramsNamed } from '../ibmi/exit-points/catalog.js';
+import { installPlan } from '../ibmi/exit-points/sql.js';
 import { DEFAULT_SIMULATOR, startSimulator } from '../ibmi/simulator/index.js';
+import { ibmiConnector } from '../sources/ibmi-connection.js';
 import { createLogger } from '../telemetry/logger.js';
 import { startReceiver } from '../testkit/syslog-receiver.js';
 import { localhostCertificates } from '../testkit/x509.js';
@@ -48,8 +52,9 @@ ${FORMAT_HELP}
     const rate = numberOption(values, 'rate', 200, 0.1);
     const directory = mkdtempSync(join(tmpdir(), 'auditrelay-demo-'));
     const received: string[] = [];
-    /** Audit journal events among them (message events have QHST or MSGQ in their id): the target counts these. */
+    /** Audit journal events among them (the others have QHST, MSGQ or EXITLOG in their id): the target counts these. */
     let entries = 0;
+    let requests = 0;
     const byType = new Map<string, number>();
     const certificates = transport === 'tls' ? localhostCertificates() : undefined;
     const receiver = await startReceiver({
@@ -59,7 +64,8 @@ ${FORMAT_HELP}
       tls: certificates && { cert: certificates.server.certificate, key: certificates.server.key },
       onMessage: (message) => {
         received.push(message);
-        if (!/\/(QHST|MSGQ)\//.test(message)) entries++;
+        if (message.includes('/EXITLOG/')) requests++;
+        else if (!/\/(QHST|MSGQ)\//.test(message)) entries++;
         // Per entry type from the RFC 5424 MSGID; other formats show totals only.
         const msgid = /^<\d+>1 /.test(message) ? message.split(' ')[5] : undefined;
         if (msgid) byType.set(msgid, (byType.get(msgid) ?? 0) + 1);
@@ -72,6 +78,7 @@ ${FORMAT_HELP}
       rate,
       events: target,
       seed: numberOption(values, 'seed', 1),
+      paused: true,
     });
     let receiverCa: string | undefined;
     if (certificates) {
@@ -98,7 +105,8 @@ ${FORMAT_HELP}
           pollInterval: 250,
           startAt: 'oldest',
         },
-        // QHST and the operator queues of the same system, as a security team would watch them.
+        // QHST, the operator queues and the exit points of the same system, as a security team
+        // would watch them.
         ...(['history-log', 'message-queue'] as const).map((type) => ({
           type,
           name: type === 'history-log' ? 'qhst' : 'operator',
@@ -106,6 +114,7 @@ ${FORMAT_HELP}
           pollInterval: 250,
           startAt: 'oldest',
         })),
+        { type: 'exit-points', name: 'exits', connection, pollInterval: 250 },
       ],
       sinks: [
         {
@@ -121,6 +130,25 @@ ${FORMAT_HELP}
       ],
     });
     const logLines: string[] = [];
+    // What `auditrelay ibmi install-exit-points` does, so the simulated server jobs log requests.
+    const exitSource = config.sources.find((s) => s.type === 'exit-points')!;
+    const installer = await ibmiConnector(
+      exitSource.connection,
+      directory,
+      createLogger({ level: 'warn', write: (line) => logLines.push(line.trimEnd()) }),
+    ).connect();
+    try {
+      const library = 'AUDITRELAY';
+      const plan = installPlan({
+        library,
+        agentUser: DEFAULT_SIMULATOR.user,
+        programs: exitProgramsNamed(undefined),
+      });
+      await applyPlan(installer, plan, library, () => {});
+    } finally {
+      await installer.close();
+    }
+    simulator.resume();
     const agent = await startAgent({
       config,
       directory,
@@ -142,8 +170,8 @@ ${FORMAT_HELP}
         .sort((a, b) => b[1] - a[1])
         .map(([t, n]) => `${t} ${n}`)
         .join(', ');
-      const messages = received.length - entries;
-      const line = `${seconds.toFixed(1).padStart(6)}s  received ${entries}${target ? ` of ${target}` : ''} journal entries and ${messages} messages  ${(received.length / Math.max(seconds, 0.001)).toFixed(0)}/s  [${types}]`;
+      const messages = received.length - entries - requests;
+      const line = `${seconds.toFixed(1).padStart(6)}s  received ${entries}${target ? ` of ${target}` : ''} journal entries, ${messages} messages and ${requests} exit-point requests  ${(received.length / Math.max(seconds, 0.001)).toFixed(0)}/s  [${types}]`;
       if (io.isTty) io.out(`\r\u001b[2K${line}`);
       else io.out(`${line}\n`);
       const samples = received.slice(shown, shown + 3);
@@ -186,7 +214,9 @@ ${FORMAT_HELP}
     if (io.isTty) io.out('\n');
     if (failure !== undefined) io.out(`${describeError(failure)}\n`);
     if (target) {
-      io.out(`received ${entries} of ${target} journal entries and ${received.length - entries} messages\n`);
+      io.out(
+        `received ${entries} of ${target} journal entries, ${received.length - entries - requests} messages and ${requests} exit-point requests\n`,
+      );
       return entries >= target ? EXIT.ok : EXIT.failure;
     }
     io.out(`received ${received.length}\n`);

@@ -43,7 +43,7 @@ Options:
       --source NAME       which audit-journal source (default: the first)
   -o, --output FILE       probe: where to write the report (default: auditrelay-probe.json)
       --max-entries N     probe: entries of the attached receiver to read for samples (default 10000)
-      --library NAME      exit programs' library (default AUDITRELAY)
+      --library NAME      exit programs' library (default: the exit-points source's, else AUDITRELAY)
       --exit-points LIST  install/uninstall: comma-separated exit points, or "all"
                           (default: all but QIBM_QTMF_SVR_LOGON and QIBM_QTG_DEVINIT)
       --agent-user NAME   install: the profile that reads the log table (default: connection.user)
@@ -88,7 +88,10 @@ Options:
         `no audit-journal source ${values['source'] ?? ''} in ${path}`,
       );
     }
-    return run({ values, io, source, directory: loaded.directory });
+    // The exit-point source's library, so install and read agree without --library.
+    const exitSource = loaded.config.sources.find((s) => s.type === 'exit-points');
+    const exitLibrary = exitSource?.type === 'exit-points' ? exitSource.library : 'AUDITRELAY';
+    return run({ values, io, source, directory: loaded.directory, exitLibrary });
   },
 };
 
@@ -97,6 +100,8 @@ interface ActionContext {
   io: Io;
   source: AuditJournalConfig;
   directory: string;
+  /** The exit-point log's library when --library is not given. */
+  exitLibrary: string;
 }
 
 const ACTIONS: Record<string, (context: ActionContext) => Promise<number>> = {
@@ -121,16 +126,14 @@ async function withConnection<T>(
   }
 }
 
-async function probe({ values, io, source, directory }: ActionContext): Promise<number> {
+async function probe(context: ActionContext): Promise<number> {
+  const { values, io, source } = context;
   const maxEntries = numberOption(values, 'max-entries', 10_000, 0);
   const journal = journalOf(source);
-  const { report, target } = await withConnection(
-    { values, io, source, directory },
-    async (connection, target) => ({
-      report: await runProbe(connection, { ...journal, maxEntries }),
-      target,
-    }),
-  );
+  const { report, target } = await withConnection(context, async (connection, target) => ({
+    report: await runProbe(connection, { ...journal, maxEntries }),
+    target,
+  }));
   const output = resolve(String(values['output'] ?? 'auditrelay-probe.json'));
   writeFileSync(
     output,
@@ -168,7 +171,7 @@ function systemName(values: OptionValues, option: string, fallback: string): str
 
 async function doctor(context: ActionContext): Promise<number> {
   const { values, io, source, directory } = context;
-  const library = systemName(values, 'library', 'AUDITRELAY');
+  const library = systemName(values, 'library', context.exitLibrary);
   const connection = source.connection;
   const findings: Finding[] = [
     await checkCertificate({
@@ -211,7 +214,7 @@ async function doctor(context: ActionContext): Promise<number> {
 
 async function exitPoints(context: ActionContext, mode: 'install' | 'uninstall'): Promise<number> {
   const { values, io, source } = context;
-  const library = systemName(values, 'library', 'AUDITRELAY');
+  const library = systemName(values, 'library', context.exitLibrary);
   const agentUser = systemName(values, 'agent-user', source.connection.user);
   const list = values['exit-points'];
   const programs = exitProgramsNamed(

@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   release?: SimulatedRelease;
   /** Whether the admin created QSYSMSG (it does not exist on a new system). Default true. */
   qsysmsg?: boolean;
+  /** Generate nothing until `resume()` (to set the system up first, e.g. install exit programs). */
+  paused?: boolean;
 }
 
 interface GeneratorState {
@@ -57,6 +59,8 @@ export interface RunningSimulator {
   generate(count: number): void;
   /** Resolves when the journal holds `events` generated entries. */
   done: Promise<void>;
+  /** Starts real-time generation of a simulator started `paused`. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -166,9 +170,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     resolveDone = resolve;
   });
   const target = options.events ?? Number.POSITIVE_INFINITY;
-  const startedAt = Date.now();
+  let startedAt = Date.now();
+  let paused = options.paused ?? false;
   const generatedAtStart = state.generated;
   const tick = () => {
+    if (paused) return;
     const due = Math.floor(((Date.now() - startedAt) * options.rate) / 1000) + generatedAtStart;
     const count = Math.min(due, target) - state.generated;
     if (count > 0) generate(count);
@@ -189,6 +195,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     generated: () => state.generated,
     generate,
     done,
+    resume() {
+      if (!paused) return;
+      paused = false;
+      startedAt = Date.now();
+      tick();
+    },
     async stop() {
       clearInterval(timer);
       persist();

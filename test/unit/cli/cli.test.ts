@@ -85,3 +85,14 @@ test('check also reports what a start would refuse in the existing state, withou
   assert.ok(io.stderr.includes(`auditrelay state rename sink siem primary --config ${config}`), io.stderr);
   assert.equal(existsSync(join(dir, 'state/format.json')), false, 'check writes nothing');
 });
+
+test("demo (README's first command): journal entries, messages and exit-point requests reach the receiver; the last line says so", async () => {
+  const io = capture();
+  assert.equal(await main(['demo', '--events', '300', '--rate', '3000'], io), 0, io.stdout);
+  const last = io.stdout.trimEnd().split('\n').at(-1)!;
+  const match = /^received (\d+) of 300 journal entries, (\d+) messages and (\d+) exit-point requests$/.exec(
+    last,
+  );
+  assert.ok(match, last);
+  assert.ok(Number(match[1]) >= 300 && Number(match[3]) > 0, last);
+});
