@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { EXIT_PROGRAMS, exitProgramsNamed } from '../../../src/ibmi/exit-points/catalog.js';
 import { installPlan, procedureSql, uninstallPlan } from '../../../src/ibmi/exit-points/sql.js';
+import { type ExitLogRow, exitRowToEvent } from '../../../src/ibmi/exit-points/to-event.js';
 import { ROOT } from '../../support/peers.js';
 
 /** exit point → column → [IBM offset, IBM length or 'int'] for the fields IBM's pages give. */
@@ -154,4 +155,119 @@ test('docs/exit-points/*.sql match what --dry-run prints', () => {
     },
   );
   assert.equal(result.status, 0, result.stderr);
+});
+
+const CONTEXT = { system: 'SYS1', utcOffsetMinutes: -300, library: 'SECLOG', maxStatementLength: 100 };
+const row = (values: Partial<ExitLogRow>): ExitLogRow => ({
+  entryId: 9,
+  loggedAt: '2026-12-04-10.11.12.123456',
+  exitPoint: 'QIBM_QZDA_SQL2',
+  exitFormat: 'ZDAQ0200',
+  ...values,
+});
+
+test('a log row becomes an event per exit point: function names, where the text goes, severity, safe cuts', () => {
+  const sql = exitRowToEvent(
+    row({
+      user: 'ODBCUSR',
+      functionId: 0x1806,
+      statementText: 'GRANT ALL ON PAYROLL.EMPMAST TO PUBLIC',
+      statementLength: 38,
+    }),
+    CONTEXT,
+  );
+  assert.deepEqual(
+    [sql.id, sql.time, sql.subtype, sql.subtypeName, sql.action, sql.severity, sql.fields['statement']],
+    [
+      'SYS1/EXITLOG/SECLOG/9',
+      '2026-12-04T10:11:12.123456-05:00',
+      '1806',
+      'execute immediate',
+      'sql-request',
+      5,
+      'GRANT ALL ON PAYROLL.EMPMAST TO PUBLIC',
+    ],
+  );
+  assert.equal(sql.fields['statementTruncated'], undefined);
+  // A statement cut by the source (never inside a surrogate pair), or by the log's 16,000 bytes.
+  const long = exitRowToEvent(
+    row({ statementText: `${'x'.repeat(99)}😀tail`, statementLength: 200 }),
+    CONTEXT,
+  );
+  assert.equal(long.fields['statement'], 'x'.repeat(99));
+  assert.equal(long.fields['statementTruncated'], 'yes');
+  assert.equal(
+    exitRowToEvent(row({ statementText: 'SELECT 1', statementLength: 30000 }), CONTEXT).fields[
+      'statementTruncated'
+    ],
+    'yes',
+  );
+  assert.equal(exitRowToEvent(row({ statementText: 'SELECT 1' }), CONTEXT).severity, 6);
+
+  const ftp = (functionId: number, text: string) =>
+    exitRowToEvent(
+      row({
+        exitPoint: 'QIBM_QTMF_SERVER_REQ',
+        exitFormat: 'VLRQ0100',
+        serverId: '1',
+        functionId,
+        statementText: text,
+      }),
+      CONTEXT,
+    );
+  assert.deepEqual([ftp(0, '10.0.0.1').localAddress, ftp(0, '10.0.0.1').path], ['10.0.0.1', undefined]);
+  assert.deepEqual(
+    [ftp(5, '/home/a.txt').path, ftp(5, '/home/a.txt').severity, ftp(5, '/x').subtype],
+    ['/home/a.txt', 5, '5'],
+  );
+  assert.deepEqual(
+    [ftp(9, 'RCMD DLTLIB X').fields['command'], ftp(9, 'x').fields['serverId']],
+    ['RCMD DLTLIB X', 'FTP server'],
+  );
+
+  const pwfs = exitRowToEvent(
+    row({
+      exitPoint: 'QIBM_QPWFS_FILE_SERV',
+      exitFormat: 'PWFS0100',
+      functionId: 5,
+      detail: '1001',
+      path: '/home/x',
+    }),
+    CONTEXT,
+  );
+  assert.deepEqual(
+    [pwfs.fields['fileAccess'], pwfs.path, pwfs.subtypeName],
+    ['read delete-allowed', '/home/x', 'open stream file'],
+  );
+  const telnet = exitRowToEvent(
+    row({ exitPoint: 'QIBM_QTG_DEVINIT', exitFormat: 'INIT0100', objectName: 'QPADEV0042' }),
+    CONTEXT,
+  );
+  assert.deepEqual(
+    [telnet.object, telnet.fields['device'], telnet.action],
+    [undefined, 'QPADEV0042', 'telnet-session'],
+  );
+  const call = exitRowToEvent(
+    row({
+      exitPoint: 'QIBM_QZRC_RMT',
+      exitFormat: 'CZRC0100',
+      functionId: 0x1003,
+      objectName: 'PAYCALC',
+      objectLibrary: 'PAYROLL',
+    }),
+    CONTEXT,
+  );
+  assert.deepEqual(
+    [call.action, call.objectType, call.message],
+    [
+      'program-call',
+      undefined,
+      'Remote command server request by an unknown user (distributed program call): PAYROLL/PAYCALC',
+    ],
+  );
+  const unknown = exitRowToEvent(row({ exitPoint: 'QIBM_QZDA_SQL2', functionId: 0x18ff }), CONTEXT);
+  assert.deepEqual(
+    [unknown.subtype, unknown.subtypeName, unknown.action],
+    ['18FF', undefined, 'sql-request'],
+  );
 });

@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import mapepire from '@ibm/mapepire-js';
+import { logTableSql } from '../../../src/ibmi/exit-points/sql.js';
 import { prepareStatement } from '../../../src/ibmi/simulator/engine.js';
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
-import { DEFAULT_RELEASE } from '../../../src/ibmi/simulator/objects.js';
+import { DEFAULT_RELEASE, JobLog } from '../../../src/ibmi/simulator/objects.js';
 import { parseStatement } from '../../../src/ibmi/simulator/sql.js';
 import { ROW_LIMIT, toJson } from '../../../src/ibmi/simulator/sql-types.js';
-import { SimulatedSystem } from '../../../src/ibmi/simulator/system.js';
+import { runChange, SimulatedSystem } from '../../../src/ibmi/simulator/system.js';
 import { PROBE_QUERIES } from '../../../src/sources/audit-journal/probe.js';
 import {
   CHUNKS_PER_QUERY,
@@ -26,6 +27,7 @@ import {
   OPTIONAL_COLUMNS,
   receiverInfoQuery,
 } from '../../../src/sources/audit-journal/query.js';
+import { newestRowQuery, rowQuery, rowsAfterQuery } from '../../../src/sources/exit-points/query.js';
 import { SYSTEM_INFO_QUERY } from '../../../src/sources/ibmi-connection.js';
 import { tempDir } from '../../support/peers.js';
 
@@ -129,12 +131,17 @@ test('every statement the agent and the probe send fits the row limit (this fail
     JOB_LOG_QUERY,
     SYSTEM_INFO_QUERY,
     ...PROBE_QUERIES.map((q) => q.sql),
+    rowsAfterQuery('AUDITRELAY', 0, 1000).sql,
+    rowQuery('AUDITRELAY', 1).sql,
+    newestRowQuery('AUDITRELAY').sql,
   ];
+  // The exit-point log as install-exit-points creates it.
+  const system = new SimulatedSystem();
+  const change = { system, jobLog: new JobLog(), user: 'QSECOFR' };
+  runChange('CREATE SCHEMA AUDITRELAY', change);
+  runChange(logTableSql('AUDITRELAY'), change);
   for (const sql of statements) {
-    const { width } = prepareStatement(parseStatement(sql), {
-      release: DEFAULT_RELEASE,
-      system: new SimulatedSystem(),
-    });
+    const { width } = prepareStatement(parseStatement(sql), { release: DEFAULT_RELEASE, system });
     assert.ok(width <= ROW_LIMIT, `${width} bytes: ${sql.slice(0, 80)}`);
   }
   // The margin is what it is because of the chunk size; a chunk twice as big would not fit.
