@@ -9,6 +9,7 @@ import { jobLogReason } from '../db2/job-log.js';
 import type { Db2Connection, Db2Row } from '../db2/port.js';
 import { isMissingObject, sqlFailureOf } from '../db2/port.js';
 import { EXIT_PROGRAMS } from '../exit-points/catalog.js';
+import { LOG_TABLE } from '../exit-points/sql.js';
 import { DEFAULT_SET, ENTRY_AUDIT_LEVELS, effectiveLevels, levelActive } from './audit-levels.js';
 import type { Finding } from './findings.js';
 
@@ -75,6 +76,7 @@ export async function runDoctor(connection: Db2Connection, options: DoctorOption
     ['QSYSMSG', () => qsysmsg(connection, options)],
     ['CCSID and time', () => ccsidAndTime(connection, options)],
     ['exit programs', () => exitPrograms(connection, options)],
+    ['exit-point log', () => exitLog(connection, options)],
   ];
   for (const [name, check] of checks) {
     try {
@@ -478,4 +480,28 @@ async function exitPrograms(connection: Db2Connection, options: DoctorOptions): 
     };
   }
   return { check: 'exit programs', verdict: 'PASS', what: `registered: ${ours.join(', ')}${foreign}` };
+}
+
+/** Whether the agent's profile can read the exit programs' log (when there is one to read). */
+async function exitLog(connection: Db2Connection, options: DoctorOptions): Promise<Finding[]> {
+  const table = `${options.exitPointLibrary}.${LOG_TABLE}`;
+  try {
+    await connection.query(`SELECT ENTRY_ID FROM ${table} ORDER BY ENTRY_ID DESC FETCH FIRST 1 ROWS ONLY`);
+    return [{ check: 'exit-point log', verdict: 'PASS', what: `${table} is readable by ${options.user}` }];
+  } catch (error) {
+    const code = sqlFailureOf(error)?.sqlCode;
+    if (code === -204) {
+      // No log: nothing installed, which the exit programs check already says.
+      return [];
+    }
+    if (code !== -551) throw error;
+    return [
+      {
+        check: 'exit-point log',
+        verdict: 'FAIL',
+        what: `${options.user} may not read ${table}: the exit-points source cannot send what the exit programs log`,
+        fix: [`GRANT SELECT ON ${table} TO ${options.user}`],
+      },
+    ];
+  }
 }

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { main } from '../../../src/cli/main.js';
 import { EXIT_PROGRAMS } from '../../../src/ibmi/exit-points/catalog.js';
 import { startSimulator } from '../../../src/ibmi/simulator/index.js';
+import { SimulatedTable } from '../../../src/ibmi/simulator/system.js';
 import { writeAgentConfig } from '../../support/agent.js';
 import { captureIo } from '../../support/io.js';
 import { tempDir } from '../../support/peers.js';
@@ -123,6 +124,15 @@ test('install, install again, a foreign program in the way, uninstall', async ()
     // The doctor now sees them.
     const doctor = await run('doctor');
     assert.match(doctor.out, /^PASS +exit programs: registered: QIBM_QZDA_INIT/m);
+    assert.match(doctor.out, /^PASS +exit-point log: AUDITRELAY\.EXIT_LOG is readable by SECADMIN$/m);
+    // A log the profile may not read (created by another profile, nothing granted) fails, with the GRANT.
+    const log = system.tables.get('AUDITRELAY.EXIT_LOG')!;
+    const foreign = new SimulatedTable(log.schema, log.name, log.columns, 'QSECOFR', { timestamps: [] });
+    system.tables.set('AUDITRELAY.EXIT_LOG', foreign);
+    const denied = await run('doctor');
+    assert.match(denied.out, /^FAIL +exit-point log: SECADMIN may not read AUDITRELAY\.EXIT_LOG/m);
+    assert.match(denied.out, /GRANT SELECT ON AUDITRELAY\.EXIT_LOG TO SECADMIN/);
+    system.tables.set('AUDITRELAY.EXIT_LOG', log);
 
     const removed = await run('uninstall-exit-points');
     assert.equal(removed.code, 0, removed.out);
