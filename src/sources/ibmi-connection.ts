@@ -5,7 +5,7 @@ import { configPath, durationSchema } from '../core/schema.js';
 import type { Logger } from '../core/telemetry.js';
 import { mapepireConnector } from '../ibmi/db2/mapepire.js';
 import type { Db2Connection, Db2Connector } from '../ibmi/db2/port.js';
-import { offsetFromTimezoneDuration } from '../ibmi/journal/heading/timestamp.js';
+import { offsetFromTimezoneDuration, parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
 
 /** How every IBM i source reaches Db2 for i: a Mapepire server on the IBM i. */
 export const mapepireConnectionSchema = z
@@ -42,6 +42,13 @@ export const mapepireConnectionSchema = z
   .strict();
 
 export type MapepireConnection = z.infer<typeof mapepireConnectionSchema>;
+
+/** Every IBM i source's `utcOffset` key. */
+export const utcOffsetSchema = z
+  .string()
+  .refine((v) => parseUtcOffset(v) !== undefined, 'expected an offset like +01:00 or -05:00')
+  .optional()
+  .describe("the IBM i's UTC offset; by default asked from the IBM i (CURRENT TIMEZONE)");
 
 export function ibmiConnector(
   connection: MapepireConnection,
@@ -87,4 +94,21 @@ export async function askSystemContext(
     );
   }
   return { system: String(row?.['SYSTEM_NAME'] ?? '').trim(), utcOffsetMinutes: offset };
+}
+
+/** Connects and asks the system context; a connection whose questions fail is closed again. */
+export async function connectWithContext(
+  connector: Db2Connector,
+  fixedOffset: number | undefined,
+  logger: Logger,
+): Promise<{ connection: Db2Connection; context: SystemContext }> {
+  const connection = await connector.connect();
+  try {
+    const context = await askSystemContext(connection, fixedOffset);
+    logger.info('connected to the IBM i', { target: connector.target });
+    return { connection, context };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
 }

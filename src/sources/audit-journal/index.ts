@@ -6,7 +6,7 @@ import type { Db2Connector } from '../../ibmi/db2/port.js';
 import { isSupportedCcsid } from '../../ibmi/ebcdic/index.js';
 import { catalogEntryTypes } from '../../ibmi/journal/catalog.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
-import { ibmiConnector, mapepireConnectionSchema } from '../ibmi-connection.js';
+import { ibmiConnector, mapepireConnectionSchema, utcOffsetSchema } from '../ibmi-connection.js';
 import { AuditJournalReader } from './reader.js';
 import { type AuditJournalRecord, auditJournalPositionOf, auditJournalRecordToEvent } from './record.js';
 
@@ -60,11 +60,7 @@ export const auditJournalConfigSchema = z
       .refine(isSupportedCcsid, 'this CCSID has no conversion table (see docs/ccsids.md)')
       .default(37)
       .describe('CCSID of the character fields (the system CCSID)'),
-    utcOffset: z
-      .string()
-      .refine((v) => parseUtcOffset(v) !== undefined, 'expected an offset like +01:00 or -05:00')
-      .optional()
-      .describe("the IBM i's UTC offset; by default asked from the IBM i (CURRENT TIMEZONE)"),
+    utcOffset: utcOffsetSchema,
   })
   .strict();
 

@@ -4,7 +4,7 @@ import type { SecurityEvent } from '../../core/event.js';
 import { durationSchema } from '../../core/schema.js';
 import { REQUEST_KINDS } from '../../ibmi/exit-points/requests.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
-import { ibmiConnector, mapepireConnectionSchema } from '../ibmi-connection.js';
+import { ibmiConnector, mapepireConnectionSchema, utcOffsetSchema } from '../ibmi-connection.js';
 import { ExitLogReader } from './reader.js';
 import { type ExitPointRecord, exitPointRecordToEvent } from './record.js';
 
@@ -39,11 +39,7 @@ export const exitPointsConfigSchema = z
       .describe(
         'how long a missing ENTRY_ID may stay missing (an insert still running) before it is reported as a gap',
       ),
-    utcOffset: z
-      .string()
-      .refine((v) => parseUtcOffset(v) !== undefined, 'expected an offset like +01:00 or -05:00')
-      .optional()
-      .describe("the IBM i's UTC offset; by default asked from the IBM i (CURRENT TIMEZONE)"),
+    utcOffset: utcOffsetSchema,
   })
   .strict();
 

@@ -3,7 +3,7 @@ import type { Logger } from '../../core/telemetry.js';
 import { type Db2Connection, type Db2Connector, isMissingObject } from '../../ibmi/db2/port.js';
 import { LOG_TABLE } from '../../ibmi/exit-points/sql.js';
 import type { ExitLogContext, ExitLogRow } from '../../ibmi/exit-points/to-event.js';
-import { askSystemContext } from '../ibmi-connection.js';
+import { connectWithContext } from '../ibmi-connection.js';
 import { type ExitLogQuery, exitLogRowFromRow, newestRowQuery, rowQuery, rowsAfterQuery } from './query.js';
 import type { ExitPointRecord } from './record.js';
 
@@ -183,22 +183,16 @@ export class ExitLogReader implements Source<ExitPointRecord> {
     if (this.connection?.alive) return this.connection;
     await this.connection?.close();
     this.connection = undefined;
-    const connection = await this.connector.connect();
-    try {
-      const system = await askSystemContext(connection, this.options.utcOffsetMinutes);
-      this.context = {
-        ...system,
-        library: this.options.library,
-        maxStatementLength: this.options.maxStatementLength,
-      };
-    } catch (error) {
-      await connection.close();
-      throw error;
-    }
+    const { connection, context } = await connectWithContext(
+      this.connector,
+      this.options.utcOffsetMinutes,
+      this.options.logger,
+    );
+    const { library, maxStatementLength } = this.options;
+    this.context = { ...context, library, maxStatementLength };
     this.connection = connection;
     // After a reconnect the table may have been re-created meanwhile: check the position again.
     this.verifiedAt = Number.NEGATIVE_INFINITY;
-    this.options.logger.info('connected to the IBM i', { target: this.connector.target });
     return connection;
   }
 

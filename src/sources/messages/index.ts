@@ -3,7 +3,7 @@ import type { Source, SourceDescriptor } from '../../core/component.js';
 import { durationSchema } from '../../core/schema.js';
 import { parseUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import { ANY_MESSAGE_ID, KNOWN_MESSAGES } from '../../ibmi/messages/catalog.js';
-import { ibmiConnector, mapepireConnectionSchema } from '../ibmi-connection.js';
+import { ibmiConnector, mapepireConnectionSchema, utcOffsetSchema } from '../ibmi-connection.js';
 import { MessageReader, type MessageStream } from './reader.js';
 import { type MessageRecord, messageRecordToEvent } from './record.js';
 import { compileSelection, selectSchema } from './select.js';
@@ -19,11 +19,7 @@ const common = {
     .default('newest')
     .describe('without a saved position: after the newest message present, or from the oldest one kept'),
   select: selectSchema.describe('which messages to send (docs/message-sources.md)'),
-  utcOffset: z
-    .string()
-    .refine((v) => parseUtcOffset(v) !== undefined, 'expected an offset like +01:00 or -05:00')
-    .optional()
-    .describe("the IBM i's UTC offset; by default asked from the IBM i (CURRENT TIMEZONE)"),
+  utcOffset: utcOffsetSchema,
 };
 
 const queueName = z

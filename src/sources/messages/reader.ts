@@ -8,7 +8,7 @@ import {
 } from '../../ibmi/db2/port.js';
 import { contentHash, type IbmiMessage } from '../../ibmi/messages/message.js';
 import type { MessageContext } from '../../ibmi/messages/to-event.js';
-import { askSystemContext } from '../ibmi-connection.js';
+import { connectWithContext } from '../ibmi-connection.js';
 import { historyQuery, type MessageQuery, messageFromRow, queueQuery, repliesQuery } from './query.js';
 import type { MessageRecord } from './record.js';
 import { decodePosition, encodePosition, START, type StreamPosition, takeNew } from './stream.js';
@@ -171,15 +171,13 @@ export class MessageReader implements Source<MessageRecord> {
     if (this.connection?.alive) return this.connection;
     await this.connection?.close();
     this.connection = undefined;
-    const connection = await this.connector.connect();
-    try {
-      this.context = await askSystemContext(connection, this.options.utcOffsetMinutes);
-    } catch (error) {
-      await connection.close();
-      throw error;
-    }
+    const { connection, context } = await connectWithContext(
+      this.connector,
+      this.options.utcOffsetMinutes,
+      this.options.logger,
+    );
+    this.context = context;
     this.connection = connection;
-    this.options.logger.info('connected to the IBM i', { target: this.connector.target });
     return connection;
   }
 

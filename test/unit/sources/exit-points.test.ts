@@ -133,10 +133,17 @@ test('before the programs are installed: one warning naming install-exit-points,
     assert.equal(command.action, 'remote-command');
     assert.ok(String(command.fields['command']).length > 0);
     const call = events.find((e) => e.subtype === '1003');
-    if (call) assert.deepEqual([call.action, call.object, call.objectLibrary], ['program-call', 'PAYCALC', 'PAYROLL']);
+    if (call)
+      assert.deepEqual(
+        [call.action, call.object, call.objectLibrary],
+        ['program-call', 'PAYCALC', 'PAYROLL'],
+      );
     const saveFile = events.find((e) => e.path === '/QSYS.LIB/QGPL.LIB/PAYSAV.FILE');
     assert.ok(saveFile, 'the FTP GET of the save file');
-    assert.deepEqual([saveFile.action, saveFile.subtype, saveFile.fields['serverId']], ['ftp-request', '6', 'FTP server']);
+    assert.deepEqual(
+      [saveFile.action, saveFile.subtype, saveFile.fields['serverId']],
+      ['ftp-request', '6', 'FTP server'],
+    );
   } finally {
     await source.close();
   }
@@ -147,7 +154,12 @@ test('a hole in ENTRY_ID waits for its row; a hole that stays is a gap event, an
   try {
     let { position } = await drain(source, undefined);
     const table = log();
-    const base = { EXIT_POINT: 'QIBM_QZRC_RMT', EXIT_FORMAT: 'CZRC0100', USER_NAME: 'JSMITH', SERVER_ID: '*RMTSRV' };
+    const base = {
+      EXIT_POINT: 'QIBM_QZRC_RMT',
+      EXIT_FORMAT: 'CZRC0100',
+      USER_NAME: 'JSMITH',
+      SERVER_ID: '*RMTSRV',
+    };
 
     // Two jobs log at once: the later insert is visible first.
     const slow = Number(table.insert({ ...base, STATEMENT_TEXT: 'first' })['ENTRY_ID']);
@@ -199,7 +211,12 @@ test('a re-created log table is found from the saved row and read from its start
     });
     fresh.readers.add('AUDITOR');
     sim.server.system.tables.set('AUDITRELAY.EXIT_LOG', fresh);
-    fresh.insert({ EXIT_POINT: 'QIBM_QZSO_SIGNONSRV', EXIT_FORMAT: 'ZSOY0100', USER_NAME: 'KLEE', FUNCTION_ID: 0x7005 });
+    fresh.insert({
+      EXIT_POINT: 'QIBM_QZSO_SIGNONSRV',
+      EXIT_FORMAT: 'ZSOY0100',
+      USER_NAME: 'KLEE',
+      FUNCTION_ID: 0x7005,
+    });
     const read = await drain(source, position);
     assert.deepEqual(
       read.events.map((e) => [e.action, e.id.split('/').at(-1)]),
