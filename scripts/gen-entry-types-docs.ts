@@ -48,6 +48,12 @@ for (const type of types) {
     '',
     `**${layout.title}**. Action \`${spec.action}\`, default severity ${spec.severity} (${SEVERITY_NAMES[spec.severity]}).`,
   );
+  if (spec.actionBySubtype)
+    out.push(
+      `Sub-types with an action of their own: ${Object.entries(spec.actionBySubtype)
+        .map(([subtype, action]) => `${subtype} \`${action}\``)
+        .join(', ')}.`,
+    );
   if (spec.failures?.length)
     out.push(`Failure sub-types: ${spec.failures.includes('*') ? 'all' : spec.failures.join(' ')}.`);
   if (spec.raise)

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROFILE_NAMES, PROFILES, type ProfileName, withProfile } from '../src/agent/profiles.js';
-import type { SecurityEvent } from '../src/core/event.js';
+import { SEVERITY, type SecurityEvent } from '../src/core/event.js';
 import { eventClassId } from '../src/formats/cef.js';
 import { AUDITRELAY_VERSION, compileFormat } from '../src/formats/index.js';
 import {
@@ -33,9 +33,12 @@ import {
   type Verb,
 } from '../src/formats/semantics.js';
 import { cefSeverity } from '../src/formats/severity.js';
+import { REQUEST_KINDS } from '../src/ibmi/exit-points/requests.js';
+import { exitRowToEvent } from '../src/ibmi/exit-points/to-event.js';
 import { catalogEntryTypes, layoutFor, specFor } from '../src/ibmi/journal/catalog.js';
 import type { JournalEntry } from '../src/ibmi/journal/entry.js';
 import { journalEntryToEvent } from '../src/ibmi/journal/to-event.js';
+import { KNOWN_MESSAGES } from '../src/ibmi/messages/catalog.js';
 import { messageToEvent } from '../src/ibmi/messages/to-event.js';
 import { af, cp, js, objectAccess, pw, sv } from '../src/ibmi/simulator/entries.js';
 import { MORE_ENTRY_BUILDERS } from '../src/ibmi/simulator/more-entries.js';
@@ -279,11 +282,24 @@ const EXAMPLES: Partial<Record<Family, SecurityEvent>> = {
       effectiveUser: 'MBROWN',
     }),
   ),
-  'network-request': entry('SK', built('SK', 7), {
-    jobName: 'QTCPIP',
-    jobUser: 'QTCP',
-    currentUser: 'QTCP',
-  }),
+  // An ODBC client's SQL as the exit-point source reads it from the exit programs' log.
+  'network-request': exitRowToEvent(
+    {
+      entryId: 1187,
+      loggedAt: '2026-11-27-10.15.30.123456',
+      exitPoint: 'QIBM_QZDA_SQL2',
+      exitFormat: 'ZDAQ0200',
+      job: '654321/QUSER/QZDASOINIT',
+      user: 'ODBCUSR',
+      serverId: '*SQLSRV',
+      functionId: 0x1806,
+      remoteAddress: '10.1.2.3',
+      objectLibrary: 'HR',
+      statementLength: 38,
+      statementText: 'SELECT * FROM HR.PAYROLL FOR READ ONLY',
+    },
+    { system: 'SIMIBMI', utcOffsetMinutes: -300, library: 'AUDITRELAY', maxStatementLength: 4000 },
+  ),
   // A QSYSOPR row as MESSAGE_QUEUE_INFO returns it, normalized as the message-queue source does.
   message: messageToEvent({
     message: {
@@ -455,11 +471,12 @@ function eventIds(): IdRow[] {
         spec.failures !== undefined &&
         (spec.failures[0] === '*' || (subtype !== undefined && spec.failures.includes(subtype)));
       const outcome = failed ? 'failure' : (spec.outcome ?? 'success');
-      const action = ACTIONS[spec.action];
+      const actionName = spec.actionBySubtype?.[subtype ?? ''] ?? spec.action;
+      const action = ACTIONS[actionName];
       const fieldValues = action?.byField ? [undefined, ...Object.keys(action.byField.values)] : [undefined];
       for (const value of fieldValues) {
         const probe = {
-          action: spec.action,
+          action: actionName,
           subtype,
           fields: value === undefined || !action?.byField ? {} : { [action.byField.key]: value },
         } as unknown as SecurityEvent;
@@ -477,6 +494,36 @@ function eventIds(): IdRow[] {
           meaning: m,
         });
       }
+    }
+  }
+  // The message IDs the message sources read as what they say.
+  for (const [id, known] of Object.entries(KNOWN_MESSAGES)) {
+    const m = meaningOf({ action: known.action, fields: {} } as unknown as SecurityEvent);
+    rows.push({
+      eventId: id,
+      category: m.category,
+      name: `IBM i ${id} ${known.name}`.slice(0, 255),
+      description: `${known.name}. IBM i message ${id} (QHST, QSYSOPR, QSYSMSG).`,
+      severity: cefSeverity(known.severity ?? SEVERITY.notice),
+      outcome: known.outcome,
+      meaning: m,
+    });
+  }
+  // Every function of every exit point the exit-point source reads.
+  for (const [exitPoint, kind] of Object.entries(REQUEST_KINDS)) {
+    const ftp = exitPoint.startsWith('QIBM_QTMF_');
+    for (const [number, fn] of Object.entries(kind.functions)) {
+      const subtype = ftp ? number : Number(number).toString(16).toUpperCase().padStart(4, '0');
+      const m = meaningOf({ action: fn.action ?? kind.action, fields: {} } as unknown as SecurityEvent);
+      rows.push({
+        eventId: `${exitPoint}-${subtype}`,
+        category: m.category,
+        name: `IBM i ${exitPoint}-${subtype} ${kind.name}: ${fn.name}`.slice(0, 255),
+        description: `${kind.name}: ${fn.name}. Logged by AuditRelay's exit program at ${exitPoint}.`,
+        severity: cefSeverity(fn.severity ?? SEVERITY.informational),
+        outcome: 'unknown',
+        meaning: m,
+      });
     }
   }
   return rows;
