@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem, loadConfig } from '../agent/config/load.js';
 import { AuditRelayError } from '../core/errors.js';
+import { parsePin } from '../core/pinning.js';
 import type { Db2Connection } from '../ibmi/db2/port.js';
 import { checkCertificate } from '../ibmi/doctor/certificate.js';
 import { runDoctor } from '../ibmi/doctor/doctor.js';
@@ -179,6 +180,7 @@ async function doctor(context: ActionContext): Promise<number> {
       port: connection.port,
       ca: connection.ca && resolve(directory, connection.ca),
       rejectUnauthorized: connection.rejectUnauthorized,
+      fingerprints: connection.fingerprints?.map(parsePin),
     }),
   ];
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePin } from './pinning.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -52,3 +53,17 @@ export const sizeSchema = z.union([z.string(), z.number()]).transform((value, ct
 
 /** A file path; relative paths are resolved against the configuration file's directory. */
 export const configPath = z.string().min(1);
+
+/** Pinned certificate fingerprints, RFC 5425 style (`sha-256:AB:CD:…`); each checked by parsePin. */
+export const fingerprintsSchema = z
+  .array(
+    z.string().superRefine((pin, ctx) => {
+      try {
+        parsePin(pin);
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+      }
+    }),
+  )
+  .min(1)
+  .optional();

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AuditRelayError } from '../core/errors.js';
-import { configPath, durationSchema } from '../core/schema.js';
+import { parsePin } from '../core/pinning.js';
+import { configPath, durationSchema, fingerprintsSchema } from '../core/schema.js';
 import type { Logger } from '../core/telemetry.js';
 import { mapepireConnector } from '../ibmi/db2/mapepire.js';
 import type { Db2Connection, Db2Connector } from '../ibmi/db2/port.js';
@@ -28,7 +29,12 @@ export const mapepireConnectionSchema = z
     rejectUnauthorized: z
       .boolean()
       .default(true)
-      .describe('verify the server certificate; turn off only for tests'),
+      .describe(
+        'verify the server certificate chain and name; false with fingerprints = pin only (a self-signed Mapepire certificate)',
+      ),
+    fingerprints: fingerprintsSchema.describe(
+      'pinned Mapepire server certificate fingerprints (sha-256:AB:CD:…): checked before the password is sent',
+    ),
     requestTimeout: durationSchema
       .default('60s')
       .describe('a request with no answer after this long counts as a lost connection'),
@@ -65,6 +71,7 @@ export function ibmiConnector(
       rejectUnauthorized: connection.rejectUnauthorized,
       requestTimeout: connection.requestTimeout,
       heartbeat: connection.heartbeat,
+      fingerprints: connection.fingerprints?.map(parsePin),
     },
     logger,
   );

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { createServer as createTlsServer } from 'node:tls';
 import { retryUntilDone } from '../../src/core/backoff.js';
 import { AuditRelayError } from '../../src/core/errors.js';
-import { certificateFingerprint } from '../../src/sinks/syslog/pinning.js';
+import { certificateFingerprint } from '../../src/core/pinning.js';
 import { encodeRelpFrame, RelpFrameReader } from '../../src/sinks/syslog/relp/codec.js';
 import { RelpConnection, type RelpTarget } from '../../src/sinks/syslog/relp/connection.js';
 import { issueCertificate } from '../../src/testkit/x509.js';

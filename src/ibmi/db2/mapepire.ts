@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import * as mapepire from '@ibm/mapepire-js';
+import { WebSocket } from 'ws';
 import { AuditRelayError, describeError, retryable } from '../../core/errors.js';
+import { type CertificatePin, peerPinError } from '../../core/pinning.js';
 import type { Logger } from '../../core/telemetry.js';
 import {
   type Db2Column,
@@ -29,6 +33,8 @@ export interface MapepireOptions {
   requestTimeout: number;
   /** Milliseconds between WebSocket pings; a ping still unanswered at the next one means the connection is dead. */
   heartbeat: number;
+  /** The server certificate must match one of these (with rejectUnauthorized false: these alone). */
+  fingerprints?: readonly CertificatePin[];
 }
 
 /** Rows per block of a statement that does not limit its rows: `sql` brings the first block, each `sqlmore` the next. */
@@ -75,6 +81,7 @@ export function mapepireConnector(options: MapepireOptions, logger: Logger): Db2
         }
       }
       const job = new SQLJob();
+      if (options.fingerprints) pinChannel(job, options, ca, target);
       const connecting = job.connect({
         host: options.host,
         port: options.port,
@@ -299,6 +306,62 @@ function classifyConnectError(error: unknown, target: string): AuditRelayError {
     return retryable('AR_SOURCE_TLS', `cannot verify the TLS certificate of ${target}: ${message}`, error);
   }
   return retryable('AR_SOURCE_UNREACHABLE', `cannot connect to ${target}: ${message}`, error);
+}
+
+/**
+ * Makes the client open its WebSocket over a TLS connection whose certificate was checked
+ * against the pins before anything is written to it: the password travels in the upgrade
+ * request, so a check after the client connected would be too late. The client exposes no
+ * option for this, so its channel method is replaced by one that does what it does (route
+ * each reply to the request with its id) over our socket; everything else stays the client's.
+ */
+function pinChannel(job: SQLJob, options: MapepireOptions, ca: string | undefined, target: string): void {
+  const replies = (job as unknown as { responseEmitter: { emit(id: string, reply: unknown): void } })
+    .responseEmitter;
+  (job as unknown as { getChannel: () => Promise<WebSocket> }).getChannel = async () => {
+    const socket = await pinnedSocket(options, ca, target);
+    return new Promise<WebSocket>((resolve, reject) => {
+      const credentials = Buffer.from(`${options.user}:${options.password}`).toString('base64');
+      const ws = new WebSocket(`wss://${options.host}:${options.port}/db/`, {
+        headers: { authorization: `Basic ${credentials}` },
+        createConnection: () => socket,
+      });
+      ws.once('error', reject);
+      ws.on('message', (data) => {
+        try {
+          const reply = JSON.parse(data.toString()) as { id: string };
+          replies.emit(reply.id, reply);
+        } catch {
+          // Not JSON: no request waits for it (the client ignores it too).
+        }
+      });
+      ws.once('open', () => resolve(ws));
+    });
+  };
+}
+
+/** A TLS connection to the server, once its certificate passed the chain check (if on) and the pins. */
+function pinnedSocket(options: MapepireOptions, ca: string | undefined, target: string): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({
+      host: options.host,
+      port: options.port,
+      ca,
+      rejectUnauthorized: options.rejectUnauthorized,
+      servername: isIP(options.host) ? undefined : options.host,
+    });
+    socket.once('error', reject);
+    socket.once('secureConnect', () => {
+      const mismatch = peerPinError(socket, options.fingerprints!, target, 'AR_SOURCE_TLS');
+      if (mismatch) {
+        socket.destroy();
+        reject(mismatch);
+        return;
+      }
+      socket.removeListener('error', reject);
+      resolve(socket);
+    });
+  });
 }
 
 let routed = false;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
+import { type CertificatePin, pinError } from '../../core/pinning.js';
 import type { Finding } from './findings.js';
 
 export interface CertificateTarget {
@@ -8,6 +9,8 @@ export interface CertificateTarget {
   /** PEM file the agent trusts for the Mapepire server (connection.ca), if any. */
   ca?: string;
   rejectUnauthorized: boolean;
+  /** connection.fingerprints: the certificate must match one. */
+  fingerprints?: readonly CertificatePin[];
   /** Warn when the certificate expires within this many days. */
   warnDays?: number;
   timeoutMs?: number;
@@ -57,12 +60,36 @@ export async function checkCertificate(target: CertificateTarget): Promise<Findi
   const days = Math.floor((expires.getTime() - now.getTime()) / 86_400_000);
   const identity = checkServerIdentity(target.host, certificate);
   const about = `subject ${certificate.subject?.CN ?? '?'}, issuer ${certificate.issuer?.CN ?? '?'}, expires ${expires.toISOString().slice(0, 10)}, SHA-256 ${certificate.fingerprint256}`;
+  if (target.fingerprints) {
+    const mismatch = pinError(
+      certificate.raw,
+      target.fingerprints,
+      `${target.host}:${target.port}`,
+      'AR_SOURCE_TLS',
+    );
+    if (mismatch) {
+      return {
+        check: NAME,
+        verdict: 'FAIL',
+        what: mismatch.message,
+        fix: [
+          'compare with the certificate the Mapepire server uses on the IBM i, then correct connection.fingerprints',
+        ],
+      };
+    }
+    if (!target.rejectUnauthorized) {
+      return { check: NAME, verdict: 'PASS', what: `pinned by connection.fingerprints (pin only): ${about}` };
+    }
+  }
   if (!target.rejectUnauthorized) {
     return {
       check: NAME,
       verdict: 'WARN',
       what: `connection.rejectUnauthorized is false: the agent does not verify this certificate (${about})`,
-      fix: [...fetch, 'and remove rejectUnauthorized: false'],
+      fix: [
+        ...fetch,
+        'and remove rejectUnauthorized: false, or pin it: connection.fingerprints: [sha-256:…]',
+      ],
     };
   }
   if (!peer.authorized) {

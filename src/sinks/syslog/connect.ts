@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP, type Socket, connect as tcpConnect } from 'node:net';
 import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { AuditRelayError, retryable } from '../../core/errors.js';
-import { type CertificatePin, parsePin, peerPinError } from './pinning.js';
+import { type CertificatePin, parsePin, peerPinError } from '../../core/pinning.js';
 
 /** TLS settings of a syslog or RELP destination, as configured (paths already resolved). */
 export interface TlsFiles {

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type ConfigIssue, MIN_MESSAGE_SIZE, type Sink, type SinkDescriptor } from '../../core/component.js';
-import { durationSchema, sizeSchema } from '../../core/schema.js';
+import { durationSchema, fingerprintsSchema, sizeSchema } from '../../core/schema.js';
 import { deliverySink } from '../delivery.js';
 import { tlsFileKeys } from '../tls-files.js';
 import { relpDestination, streamDestination, udpDestination } from './destinations.js';
 import type { Framing } from './framing.js';
-import { parsePin } from './pinning.js';
 import { RelpConnection } from './relp/connection.js';
 import { StreamConnection, type TlsFiles } from './stream.js';
 import { UdpConnection } from './udp.js';
@@ -34,18 +33,9 @@ const tlsSchema = z
       .describe(
         'verify the receiver certificate chain and name; false with fingerprints = pin only (self-signed receivers)',
       ),
-    fingerprints: z
-      .array(
-        z.string().superRefine((pin, ctx) => {
-          try {
-            parsePin(pin);
-          } catch (error) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
-          }
-        }),
-      )
-      .optional()
-      .describe('pinned receiver certificate fingerprints, RFC 5425 style: sha-256:AB:CD:…'),
+    fingerprints: fingerprintsSchema.describe(
+      'pinned receiver certificate fingerprints, RFC 5425 style: sha-256:AB:CD:…',
+    ),
   })
   .strict();
 

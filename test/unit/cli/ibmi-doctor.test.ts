@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { main } from '../../../src/cli/main.js';
+import { parsePin } from '../../../src/core/pinning.js';
 import { checkCertificate } from '../../../src/ibmi/doctor/certificate.js';
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { DEFAULT_RELEASE } from '../../../src/ibmi/simulator/objects.js';
@@ -186,5 +187,22 @@ test('the certificate check: untrusted, expiring and expired certificates', asyn
     assert.match(untrusted.fix!.join('\n'), /openssl s_client -connect 127\.0\.0\.1:\d+ -showcerts/);
     const unchecked = await checkCertificate({ ...target, rejectUnauthorized: false });
     assert.match(`${unchecked.verdict} ${unchecked.what}`, /^WARN connection\.rejectUnauthorized is false/);
+    // connection.fingerprints: the one the doctor printed passes, pin only too; another fails, naming what it saw.
+    const seen = /SHA-256 ([0-9A-F:]+)/.exec(good.what)![1]!;
+    const pinOnly = await checkCertificate({
+      ...target,
+      rejectUnauthorized: false,
+      fingerprints: [parsePin(`sha-256:${seen}`)],
+    });
+    assert.match(
+      `${pinOnly.verdict} ${pinOnly.what}`,
+      /^PASS pinned by connection\.fingerprints \(pin only\)/,
+    );
+    const wrong = await checkCertificate({
+      ...target,
+      fingerprints: [parsePin(`sha-256:${'00:'.repeat(31)}00`)],
+    });
+    assert.equal(wrong.verdict, 'FAIL');
+    assert.ok(wrong.what.includes(`sha-256:${seen}`), wrong.what);
   });
 });

@@ -3,14 +3,19 @@
  * in blocks, column metadata, and SQL errors with SQLSTATE and SQLCODE kept apart from text.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { AuditRelayError } from '../../../src/core/errors.js';
-import { mapepireConnector } from '../../../src/ibmi/db2/mapepire.js';
+import { certificateFingerprint, parsePin } from '../../../src/core/pinning.js';
+import { type MapepireOptions, mapepireConnector } from '../../../src/ibmi/db2/mapepire.js';
 import { type Db2Connection, isMissingObject, sqlFailureOf } from '../../../src/ibmi/db2/port.js';
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { silentLogger } from '../../../src/telemetry/logger.js';
+import { localhostCertificates } from '../../../src/testkit/x509.js';
 import { tempDir } from '../../support/peers.js';
 
 let sim: RunningSimulator;
@@ -130,4 +135,77 @@ test('an SQL error: AR_SOURCE_QUERY, retryable, with SQLSTATE, SQLCODE and messa
     return true;
   });
   assert.equal(connection.alive, true, 'an SQL error leaves the connection usable');
+});
+
+describe('connection.fingerprints: the server certificate is checked before the password is sent', () => {
+  const options = (extra: Partial<MapepireOptions>): MapepireOptions => ({
+    host: '127.0.0.1',
+    port: sim.address.port,
+    user: 'AUDITOR',
+    password: 'adapter-pw',
+    rejectUnauthorized: true,
+    requestTimeout: 10_000,
+    heartbeat: 2000,
+    ...extra,
+  });
+  /** The server certificate's fingerprint, fetched as an operator would (openssl s_client). */
+  const serverFingerprint = async (port: number) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, rejectUnauthorized: false });
+    await once(socket, 'secureConnect');
+    const der = socket.getPeerCertificate().raw;
+    socket.destroy();
+    return certificateFingerprint(der, 'sha-256');
+  };
+  const query = async (extra: Partial<MapepireOptions>) => {
+    const pinned = await mapepireConnector(options(extra), silentLogger).connect();
+    try {
+      return (await pinned.query('SELECT CURRENT SERVER AS S FROM SYSIBM.SYSDUMMY1')).rows[0]?.['S'];
+    } finally {
+      await pinned.close();
+    }
+  };
+
+  test('the right pin: with the CA, and pin only (a self-signed server without a CA file)', async () => {
+    const pin = parsePin(await serverFingerprint(sim.address.port));
+    assert.equal(await query({ ca: sim.caCertificatePath, fingerprints: [pin] }), 'ADAPTER');
+    assert.equal(await query({ rejectUnauthorized: false, fingerprints: [pin] }), 'ADAPTER');
+  });
+
+  test('a wrong pin: AR_SOURCE_TLS naming the fingerprint seen, and not one byte (no password) reaches the server', async () => {
+    const { server: certificate } = localhostCertificates();
+    const received: Buffer[] = [];
+    const impostor = createTlsServer({ cert: certificate.certificate, key: certificate.key }, (socket) => {
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      socket.on('error', () => {});
+    });
+    impostor.listen(0, '127.0.0.1');
+    await once(impostor, 'listening');
+    const port = (impostor.address() as AddressInfo).port;
+    try {
+      const seen = await serverFingerprint(port);
+      const wrong = parsePin(await serverFingerprint(sim.address.port));
+      await assert.rejects(
+        mapepireConnector(
+          options({ port, rejectUnauthorized: false, fingerprints: [wrong] }),
+          silentLogger,
+        ).connect(),
+        (error: AuditRelayError) => error.code === 'AR_SOURCE_TLS' && error.message.includes(seen),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(Buffer.concat(received).length, 0, Buffer.concat(received).toString());
+      // The same listener with its own pin gets the upgrade request with the credentials: the test can fail.
+      await assert.rejects(
+        mapepireConnector(
+          options({ port, rejectUnauthorized: false, fingerprints: [parsePin(seen)], requestTimeout: 500 }),
+          silentLogger,
+        ).connect(),
+      );
+      assert.match(
+        Buffer.concat(received).toString(),
+        /^GET \/db\/ HTTP\/1\.1\r\n[\s\S]*authorization: Basic /i,
+      );
+    } finally {
+      impostor.close();
+    }
+  });
 });

@@ -8,7 +8,7 @@ import {
   type PinHash,
   parsePin,
   pinError,
-} from '../../../src/sinks/syslog/pinning.js';
+} from '../../../src/core/pinning.js';
 import { opensslCertificates, tempDir } from '../../support/peers.js';
 
 const material = opensslCertificates(tempDir('pinning'));

@@ -1,5 +1,6 @@
 /**
- * Certificate fingerprint pinning for TLS receivers (RFC 5425 §5.2): the receiver is accepted
+ * Certificate fingerprint pinning for TLS peers, receivers (RFC 5425 §5.2) and the Mapepire
+ * server alike: the peer is accepted
  * when the hash of its end-entity certificate (DER) equals one of the configured fingerprints,
  * written `HASH:HEX` with a hash name from IANA's "Hash Function Textual Names" registry,
  * e.g. `sha-256:AB:CD:…`.
@@ -14,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import { AuditRelayError, retryable } from '../../core/errors.js';
+import { AuditRelayError, retryable } from './errors.js';
 
 /** IANA hash names accepted for pins, with Node's digest name and digest length in bytes. */
 const HASHES = {
@@ -72,20 +73,18 @@ export function certificateFingerprint(der: Buffer, hash: PinHash): string {
 }
 
 /**
- * undefined when the DER certificate matches one of `pins`; otherwise a retryable
- * AR_SINK_PIN error that names the fingerprints seen (one per hash the pins use), so an
- * operator can compare them with the receiver's certificate.
+ * undefined when the DER certificate matches one of `pins`; otherwise a retryable error
+ * (AR_SINK_PIN for a receiver, `code` for others) that names the fingerprints seen (one per
+ * hash the pins use), so an operator can compare them with the peer's certificate.
  */
 export function pinError(
   der: Buffer | undefined,
   pins: readonly CertificatePin[],
   peer: string,
+  code: 'AR_SINK_PIN' | 'AR_SOURCE_TLS' = 'AR_SINK_PIN',
 ): AuditRelayError | undefined {
   if (!der || der.length === 0) {
-    return retryable(
-      'AR_SINK_PIN',
-      `${peer} presented no certificate to compare with the pinned fingerprints`,
-    );
+    return retryable(code, `${peer} presented no certificate to compare with the pinned fingerprints`);
   }
   const digests = new Map<PinHash, Buffer>();
   for (const pin of pins) {
@@ -98,7 +97,7 @@ export function pinError(
   }
   const seen = [...new Set(pins.map((pin) => pin.hash))].map((hash) => certificateFingerprint(der, hash));
   return retryable(
-    'AR_SINK_PIN',
+    code,
     `the certificate of ${peer} has fingerprint ${seen.join(' / ')}, which matches none of the ${pins.length} pinned`,
   );
 }
@@ -108,6 +107,7 @@ export function peerPinError(
   socket: TLSSocket,
   pins: readonly CertificatePin[],
   peer: string,
+  code: 'AR_SINK_PIN' | 'AR_SOURCE_TLS' = 'AR_SINK_PIN',
 ): AuditRelayError | undefined {
-  return pinError(socket.getPeerCertificate().raw, pins, peer);
+  return pinError(socket.getPeerCertificate().raw, pins, peer, code);
 }
