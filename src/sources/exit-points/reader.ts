@@ -14,7 +14,7 @@ export interface ExitLogReaderOptions {
   pollInterval: number;
   /** How long a hole in the entry ids may stay open (an insert still running) before it is a gap. */
   holeWait: number;
-  /** How often, once caught up, the saved position is checked against the table (re-created?). */
+  /** How often the saved position is checked against the table (re-created?), besides at each connection. */
   verifyInterval: number;
   maxStatementLength: number;
   utcOffsetMinutes: number | undefined;
