@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   type BackoffOptions,
   backoffDelay,
@@ -170,6 +171,9 @@ export class Pipeline {
     private readonly options: PipelineOptions,
     private readonly lock: StateLock,
   ) {
+    // Every delivery (sink × source) listens on these two: as many listeners as the
+    // configuration has pairs, not a leak (20 sources warned at Node's default of 10).
+    setMaxListeners(0, this.drain.signal, this.abort.signal);
     this.done = new Promise<void>((resolve) => {
       this.tasksDone = resolve;
     }).then(() => this.finish());
