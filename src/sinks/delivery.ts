@@ -237,6 +237,8 @@ class Delivery implements Sink {
   private nextSeq = 0;
   /** Batches confirmed so far: a refusal counts against one message only if others get through. */
   private confirmations = 0;
+  /** The batch a destination is taking right now (its send has not returned). */
+  private sending: Batch | undefined;
   /** Transmissions run one at a time, in order. */
   private turn: Promise<void> = Promise.resolve();
   private readonly closing = new AbortController();
@@ -296,6 +298,19 @@ class Delivery implements Sink {
         }
         const canRetry = error instanceof AuditRelayError && error.retryable;
         if (!canRetry || signal.aborted) throw error;
+        if (this.sending && error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED') {
+          // The receiver ended the session while taking this batch (imrelp aborts a RELP session
+          // at a message over its maxDataSize): it may hold a message the receiver refuses, as a
+          // stream batch lost unconfirmed may. Counted the same way, so it is split and cut too.
+          const failed = this.sending;
+          failed.confirmationsBefore ??= this.confirmations;
+          failed.refusals++;
+          if (failed === pending) {
+            this.requeue(failed);
+            pending = undefined;
+          }
+        }
+        this.sending = undefined;
         // The backoff grows only while nothing gets through: probing for a refused message
         // among confirmed ones must not wait longer at every step.
         if (this.confirmations !== confirmedBefore) {
@@ -387,7 +402,9 @@ class Delivery implements Sink {
   }
 
   private async sendOnce(batch: Batch, signal: AbortSignal): Promise<void> {
+    this.sending = batch;
     const sent = await this.group.send(batch.messages, signal);
+    this.sending = undefined;
     this.connection.up();
     if (this.lost[0] === batch) this.lost.shift();
     const { counters } = this.options;

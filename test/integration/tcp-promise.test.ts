@@ -17,6 +17,7 @@ import { runAgent, writeAgentConfig } from '../support/agent.js';
 import {
   opensslCertificates,
   type RunningPeer,
+  startRelpRsyslog,
   startRsyslog,
   startSyslogNg,
   tempDir,
@@ -231,6 +232,39 @@ for (const [name, maxMessageSize] of [
     );
   });
 }
+
+test('imrelp with maxDataSize below the long messages (it aborts the session at one): every event arrives, the long ones cut', async () => {
+  const sim = await simulator({ rate: 1, events: 0, seed: 35 });
+  sim.generate(300);
+  appendLongEntries(sim, 3);
+  sim.generate(300);
+  const total = 603;
+  const relp = await startRelpRsyslog(tempDir('relp-small'), { maxDataSize: 4096 });
+  const { agent, dir } = agentFor(
+    sim,
+    `  - type: syslog\n    name: siem\n    host: 127.0.0.1\n    port: ${relp.port}\n    transport: relp\n    maxMessageSize: 16384`,
+  );
+  const received = () => relp.lines().map((line) => /\bid="([^"]+)"/.exec(line)?.[1] ?? 'missing');
+  try {
+    await waitFor(
+      () => `all ${total} (have ${new Set(received()).size}; agent: ${agent.output()})`,
+      () => new Set(received()).size >= total,
+      120_000,
+    );
+  } finally {
+    assert.equal(await agent.stop(), 0, agent.output());
+    await relp.stop();
+    await sim.stop();
+  }
+  assert.equal(new Set(received()).size, total);
+  assert.ok(!received().includes('missing'), 'every message has its id');
+  assert.ok(
+    relp.lines().filter((line) => line.includes('truncated="true"')).length >= 3,
+    'the long ones arrive cut',
+  );
+  assert.match(agent.output(), /keeps refusing a message: sending it cut shorter/);
+  assert.equal(readdirSync(join(dir, 'state')).includes('dead-letter'), false, 'nothing had to be given up');
+});
 
 test('a receiver that accepts and never reads: the failover group moves on within the send timeout; SIGTERM stops the agent within 10 s', async () => {
   const sim = await simulator({ rate: 1000, events: 4000, seed: 35 });

@@ -299,7 +299,12 @@ export interface RelpRsyslog {
 /** rsyslog with imrelp on `port` (a free one by default), appending each raw message to `dir`/out.log. */
 export async function startRelpRsyslog(
   dir: string,
-  options: { port?: number; tls?: RelpTlsMaterial } = {},
+  options: {
+    port?: number;
+    tls?: RelpTlsMaterial;
+    /** imrelp's maxDataSize, with oversizeMode abort: a longer message ends the session. */
+    maxDataSize?: number;
+  } = {},
 ): Promise<RelpRsyslog> {
   const port = options.port ?? (await freePort());
   const output = join(dir, 'out.log');
@@ -308,10 +313,11 @@ export async function startRelpRsyslog(
     : '';
   writeFileSync(
     join(dir, 'rsyslog.conf'),
-    `global(workDirectory="${dir}" maxMessageSize="64k" parser.escapeControlCharactersOnReceive="off")
+    // imrelp raises a maxDataSize below the global maxMessageSize to it: both are set.
+    `global(workDirectory="${dir}" maxMessageSize="${options.maxDataSize ?? '64k'}" parser.escapeControlCharactersOnReceive="off")
 main_queue(queue.type="Direct")
 module(load="imrelp")
-input(type="imrelp" port="${port}" address="127.0.0.1"${tls})
+input(type="imrelp" port="${port}" address="127.0.0.1"${tls}${options.maxDataSize ? ` maxDataSize="${options.maxDataSize}" oversizeMode="abort"` : ''})
 template(name="raw" type="string" string="%rawmsg%\\n")
 action(type="omfile" file="${output}" template="raw")
 `,

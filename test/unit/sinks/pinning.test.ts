@@ -3,12 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
 import { AuditRelayError } from '../../../src/core/errors.js';
-import {
-  certificateFingerprint,
-  type PinHash,
-  parsePin,
-  pinError,
-} from '../../../src/core/pinning.js';
+import { certificateFingerprint, type PinHash, parsePin, pinError } from '../../../src/core/pinning.js';
 import { opensslCertificates, tempDir } from '../../support/peers.js';
 
 const material = opensslCertificates(tempDir('pinning'));
