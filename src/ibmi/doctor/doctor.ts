@@ -73,6 +73,7 @@ export async function runDoctor(connection: Db2Connection, options: DoctorOption
     ['user profile', () => profile(connection, options)],
     ['audit system values', () => auditValues(connection, options)],
     ['audit journal', () => journal(connection, options)],
+    ['receiver deletion', () => receiverDeletion(connection, options)],
     ['QSYSMSG', () => qsysmsg(connection, options)],
     ['CCSID and time', () => ccsidAndTime(connection, options)],
     ['exit programs', () => exitPrograms(connection, options)],
@@ -504,4 +505,43 @@ async function exitLog(connection: Db2Connection, options: DoctorOptions): Promi
       },
     ];
   }
+}
+
+/**
+ * Whether QAUDJRN's receivers can go before the agent read them: the system deletes detached
+ * receivers itself under DLTRCV(*YES) (IBM, JOURNAL_INFO DELETE_RECEIVER_OPTION); a program at
+ * QIBM_QJO_DLT_JRNRCV can hold a receiver back (IBM, "Deleting journal receivers").
+ */
+async function receiverDeletion(connection: Db2Connection, options: DoctorOptions): Promise<Finding> {
+  const name = `${options.journalLibrary}/${options.journal}`;
+  const [info] = (
+    await connection.query(
+      'SELECT DELETE_RECEIVER_OPTION FROM QSYS2.JOURNAL_INFO WHERE JOURNAL_LIBRARY = ? AND JOURNAL_NAME = ?',
+      [options.journalLibrary, options.journal],
+    )
+  ).rows;
+  const guards = (
+    await connection.query(
+      "SELECT EXIT_PROGRAM_LIBRARY, EXIT_PROGRAM FROM QSYS2.EXIT_PROGRAM_INFO WHERE EXIT_POINT_NAME = 'QIBM_QJO_DLT_JRNRCV'",
+    )
+  ).rows.map((r) => `${str(r, 'EXIT_PROGRAM_LIBRARY')}/${str(r, 'EXIT_PROGRAM')}`);
+  const guarded = guards.length
+    ? `; delete-receiver exit program${guards.length > 1 ? 's' : ''} ${guards.join(', ')} can hold receivers back`
+    : '';
+  if (str(info, 'DELETE_RECEIVER_OPTION') !== 'YES') {
+    return {
+      check: 'receiver deletion',
+      verdict: 'PASS',
+      what: `${name} keeps detached receivers until someone deletes them (DLTRCV *NO)${guarded}; delete them only after \`auditrelay status\` shows the agent past them`,
+    };
+  }
+  return {
+    check: 'receiver deletion',
+    verdict: 'WARN',
+    what: `the system deletes detached ${name} receivers by itself (DLTRCV *YES)${guarded}: one deleted before AuditRelay read it is lost to the SIEM (the agent reports it as a gap)`,
+    fix: [
+      `CHGJRN JRN(${name}) DLTRCV(*NO)`,
+      'then save and delete detached receivers on a schedule, after `auditrelay status` shows the agent past them',
+    ],
+  };
 }

@@ -32,8 +32,10 @@ export const JOURNAL_INFO: SimulatedObject = {
     column('ATTACHED_JOURNAL_RECEIVER_LIBRARY', varchar(10, true)),
     column('MESSAGE_QUEUE', varchar(10)),
     column('MESSAGE_QUEUE_LIBRARY', varchar(10)),
+    // V: DLTRCVOPT VARCHAR(3), YES or NO (IBM 7.2 and 7.4, rzajqviewjournalinfo.htm).
+    column('DELETE_RECEIVER_OPTION', varchar(3)),
   ],
-  rows: (_args, { journal }) => {
+  rows: (_args, { journal, system }) => {
     const attached = journal.attached;
     return [
       rowOf({
@@ -45,6 +47,7 @@ export const JOURNAL_INFO: SimulatedObject = {
         ATTACHED_JOURNAL_RECEIVER_LIBRARY: attached?.library,
         MESSAGE_QUEUE: 'QSYSOPR',
         MESSAGE_QUEUE_LIBRARY: 'QSYS',
+        DELETE_RECEIVER_OPTION: system.journalDeletesReceivers ? 'YES' : 'NO',
       }),
     ];
   },

@@ -164,6 +164,8 @@ export class SimulatedSystem {
   /** Profiles with the authorities DISPLAY_JOURNAL needs on QAUDJRN and its receivers. */
   journalReaders = new Set<string>();
   exitPrograms: RegisteredProgram[] = [];
+  /** QAUDJRN's DLTRCV(*YES): the system deletes detached receivers by itself. */
+  journalDeletesReceivers = false;
   /** SQL routines and tables created over SQL: `LIB.NAME`. */
   routines = new Map<string, { parameters: number }>();
   tables = new Map<string, SimulatedTable>();

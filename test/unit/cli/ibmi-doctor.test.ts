@@ -82,12 +82,14 @@ test('a healthy set-up: no FAIL, exit 0, and nothing changed', async () => {
       'QAUDCTL',
       'QAUDLVL',
       'audit journal',
+      'receiver deletion',
       'QSYSMSG',
       'CCSID',
       'UTC offset',
     ]) {
       assert.match(finding(out, check), /^PASS/, check);
     }
+    assert.match(finding(out, 'receiver deletion'), /keeps detached receivers until someone deletes them/);
     assert.match(finding(out, 'release'), /IBM i 7\.5, Db2 PTF group SF99950 level 8/);
     assert.match(
       finding(out, 'audit journal'),
@@ -110,6 +112,7 @@ test('a broken set-up: each check fails or warns with the exact fix, exit 1', as
     system.users.set('AUDITOR', { status: '*ENABLED', specialAuthorities: ['*ALLOBJ', '*AUDIT', '*SECADM'] });
     system.journalReaders.clear();
     system.objects = system.objects.filter((o) => o.name !== 'QSYSMSG');
+    system.journalDeletesReceivers = true;
     sim.server.release = { ...DEFAULT_RELEASE, missing: ['QSYS2.DISPLAY_JOURNAL'] };
     const { code, out } = await doctor(sim, "    entryTypes: [PW, ZC, CD]\n    utcOffset: '+01:00'");
     assert.equal(code, 1, out);
@@ -137,6 +140,10 @@ test('a broken set-up: each check fails or warns with the exact fix, exit 1', as
     );
     assert.match(finding(out, 'CCSID'), /^WARN +CCSID: QCCSID is 65535/);
     assert.match(finding(out, 'UTC offset'), /^WARN .*UTC-05:00.*utcOffset \+01:00/);
+    assert.match(
+      finding(out, 'receiver deletion'),
+      /^WARN .*deletes detached QSYS\/QAUDJRN receivers by itself \(DLTRCV \*YES\).*\n {6}fix: CHGJRN JRN\(QSYS\/QAUDJRN\) DLTRCV\(\*NO\)/,
+    );
   });
 });
 
