@@ -130,9 +130,18 @@ const EXTERNAL_ID_MAX = 2_147_483_647;
 
 /** `externalId`: the journal sequence number while it fits Sentinel's int column. */
 export function externalId(event: SecurityEvent): string | undefined {
-  if (event.sequence === undefined) return undefined;
-  const sequence = event.sequence.replace(/^0+(?=\d)/, '');
-  return /^\d{1,10}$/.test(sequence) && Number(sequence) <= EXTERNAL_ID_MAX ? sequence : undefined;
+  const sequence = event.sequence;
+  if (sequence === undefined || sequence === '') return undefined;
+  // Leading zeros dropped (one kept for zero itself); digits only, at most 10 of them.
+  let first = 0;
+  while (first < sequence.length - 1 && sequence.charCodeAt(first) === 0x30) first++;
+  if (sequence.length - first > 10) return undefined;
+  for (let i = first; i < sequence.length; i++) {
+    const c = sequence.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  const digits = first === 0 ? sequence : sequence.slice(first);
+  return Number(digits) <= EXTERNAL_ID_MAX ? digits : undefined;
 }
 
 /** The last part of an IFS path (CEF `fname` is the name alone, `filePath` the whole path). */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { withProfile } from '../../../src/agent/profiles.js';
-import { CEF_TRUNCATED, escapeCefHeader, escapeCefValue } from '../../../src/formats/cef.js';
+import { CEF_TRUNCATED, escapeCefHeader, escapeCefValue, externalId } from '../../../src/formats/cef.js';
 import { compileFormat } from '../../../src/formats/index.js';
 import { sampleEvent } from '../../support/events.js';
 
@@ -138,6 +139,26 @@ test('users by family: the account signing on is duser; an account change names 
 test("externalId is the sequence number while it fits Sentinel's int column, else left out", () => {
   assert.match(cef(sampleEvent({ sequence: '0000002147483647' })), / externalId=2147483647 /);
   assert.ok(!cef(sampleEvent({ sequence: '2147483648' })).includes('externalId='));
+});
+
+test('externalId: leading zeros dropped, digits only, at most 10 and within int, for any sequence text', () => {
+  // The rule as first written with regular expressions; the formatter scans characters instead.
+  const reference = (sequence: string) => {
+    const stripped = sequence.replace(/^0+(?=\d)/, '');
+    return /^\d{1,10}$/.test(stripped) && Number(stripped) <= 2_147_483_647 ? stripped : undefined;
+  };
+  const digitsAndMore = fc.string({
+    unit: fc.constantFrom('0', '0', '1', '2', '9', '/', ':', 'a', ' ', '-', '\u0661'),
+    maxLength: 14,
+  });
+  fc.assert(
+    fc.property(fc.oneof(digitsAndMore, fc.string({ maxLength: 14 })), (sequence) => {
+      assert.equal(externalId(sampleEvent({ sequence })), reference(sequence), JSON.stringify(sequence));
+    }),
+    { numRuns: 2000 },
+  );
+  for (const sequence of ['', '0', '00', '0a', '0000000000000', '02147483647', '2147483647', '12345678901'])
+    assert.equal(externalId(sampleEvent({ sequence })), reference(sequence), sequence);
 });
 
 test('severity maps syslog 0–7 onto CEF 10 10 9 7 6 4 2 0', () => {
