@@ -1,7 +1,7 @@
 import type { SecurityEvent, Severity } from '../core/event.js';
 import { CEF_HOST, CEF_IPV6, endpointsOf, meaningOf, roleUser, userKeys } from './semantics.js';
 import { cefSeverity } from './severity.js';
-import { addressKind, cutUnits, isControl } from './text.js';
+import { addressKind, cutUnits, isControl, isPort, portText } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
 
 /**
@@ -166,8 +166,8 @@ function endpoint(side: 'src' | 'dst', address: string | undefined): string {
   }
 }
 
-const portOf = (key: 'spt' | 'dpt', value: number | undefined): string =>
-  value !== undefined && Number.isInteger(value) && value >= 0 && value <= 65535 ? ` ${key}=${value}` : '';
+const portOf = (start: ' spt=' | ' dpt=', value: number | undefined): string =>
+  value !== undefined && isPort(value) ? start + portText(value) : '';
 
 /** CEF deviceDirection: 0 inbound, 1 outbound (Sentinel's CommunicationDirection). */
 const directionOf = (event: SecurityEvent): string =>
@@ -221,9 +221,9 @@ export function compileCefPayload(options: CefOptions): Payload {
       }
       ext +=
         endpoint('src', ends.sourceAddress) +
-        portOf('spt', ends.sourcePort) +
+        portOf(' spt=', ends.sourcePort) +
         endpoint('dst', ends.destinationAddress) +
-        portOf('dpt', ends.destinationPort) +
+        portOf(' dpt=', ends.destinationPort) +
         directionOf(event) +
         pair(jobStart, event.job, CEF_LENGTHS.deviceProcessName);
       const program = qualified(event.programLibrary, event.program);
@@ -283,9 +283,9 @@ export function compileCefPayload(options: CefOptions): Payload {
       for (const [role, key] of userKeys(meaning, 'cef'))
         add(key, roleUser(role, event, meaning), CEF_LENGTHS.suser, false);
       fixed(endpoint('src', ends.sourceAddress));
-      fixed(portOf('spt', ends.sourcePort));
+      fixed(portOf(' spt=', ends.sourcePort));
       fixed(endpoint('dst', ends.destinationAddress));
-      fixed(portOf('dpt', ends.destinationPort));
+      fixed(portOf(' dpt=', ends.destinationPort));
       fixed(directionOf(event));
       add(options.jobKey, event.job, CEF_LENGTHS.deviceProcessName, false);
       add('cs1', qualified(event.programLibrary, event.program), CEF_LENGTHS.cs, false, 'program');

@@ -1,7 +1,7 @@
 import { AuditRelayError } from '../core/errors.js';
 import type { SecurityEvent, Severity } from '../core/event.js';
 import type { SeverityOverrides } from './severity.js';
-import { isPrintUsAscii, plainChar, plainText } from './text.js';
+import { isPrintUsAscii, plainChar, plainText, portText } from './text.js';
 import { assemble, fitParts, type Header, type Part, type Payload, valuePart } from './truncate.js';
 
 /**
@@ -208,9 +208,9 @@ export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseN
         param('" objectType="', event.objectType) +
         param('" path="', event.path) +
         param('" remoteAddress="', event.remoteAddress) +
-        (event.remotePort === undefined ? '' : '" remotePort="' + event.remotePort) +
+        (event.remotePort === undefined ? '' : '" remotePort="' + portText(event.remotePort)) +
         param('" localAddress="', event.localAddress) +
-        (event.localPort === undefined ? '' : '" localPort="' + event.localPort) +
+        (event.localPort === undefined ? '' : '" localPort="' + portText(event.localPort)) +
         param('" direction="', event.direction) +
         param('" receiverLibrary="', event.receiverLibrary) +
         param('" receiver="', event.receiver) +

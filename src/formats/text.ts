@@ -131,3 +131,25 @@ export function addressKind(value: string): AddressKind {
   if (!isIPv6(value) || value.includes('%')) return 'other';
   return /^::ffff:/i.test(value) && isIPv4(value.slice(7)) ? 'mapped' : 'ipv6';
 }
+
+export function isPort(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= 65535;
+}
+
+/** Decimal texts of 0–65535, made on first use. */
+const portTexts: (string | undefined)[] = Array.from({ length: 65536 }, () => undefined);
+
+/**
+ * `String(port)`, for a TCP/UDP port (an integer 0–65535) from a table: V8 converts a number
+ * to text anew whenever its small number cache misses, which the spread of client ports makes
+ * the usual case.
+ */
+export function portText(port: number): string {
+  if (!isPort(port)) return String(port);
+  let text = portTexts[port];
+  if (text === undefined) {
+    text = String(port);
+    portTexts[port] = text;
+  }
+  return text;
+}
