@@ -252,8 +252,11 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** ACTIONS as a map: one lookup per event, and only the table's own keys. */
+const ACTION_SPECS = new Map(Object.entries(ACTIONS));
+
 export function actionSpec(action: string): ActionSpec {
-  return own(ACTIONS, action) ?? OTHER;
+  return ACTION_SPECS.get(action) ?? OTHER;
 }
 
 export interface Meaning {
