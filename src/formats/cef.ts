@@ -1,7 +1,7 @@
 import type { SecurityEvent, Severity } from '../core/event.js';
 import { CEF_HOST, CEF_IPV6, endpointsOf, meaningOf, roleUser, userKeys } from './semantics.js';
 import { cefSeverity } from './severity.js';
-import { addressKind, cutUnits, isControl, isPort, portText } from './text.js';
+import { addressKind, cutUnits, isControl, isPort, plainAsciiTable, portText } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
 
 /**
@@ -94,11 +94,13 @@ export function cefValueChar(char: string): string {
 
 const VALUE_SPECIALS = /[\\=\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+const VALUE_PLAIN = plainAsciiTable('\\=');
+
 /** An extension value: cut to `max` UTF-16 units (dictionary lengths), then escaped. */
 export function escapeCefValue(value: string, max: number): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x3d || c === 0x5c) return escapeCefSlow(value, max);
+    if (c > 0x7e || VALUE_PLAIN[c] === 0) return escapeCefSlow(value, max);
   }
   return value.length > max ? value.slice(0, max) : value;
 }

@@ -12,6 +12,17 @@ import { isIPv6 } from 'node:net';
  * printable ASCII, and the loop returns the same string without allocating.
  */
 
+/**
+ * A table for the fast check of the escaping functions: 1 for each printable US-ASCII character
+ * (U+0020–U+007E) that is not in `special`. One load per character instead of a comparison
+ * per special character; callers test `c > 0x7e` first.
+ */
+export function plainAsciiTable(special: string): Uint8Array {
+  const table = new Uint8Array(0x7f);
+  for (let c = 0x20; c < 0x7f; c++) table[c] = special.includes(String.fromCharCode(c)) ? 0 : 1;
+  return table;
+}
+
 /** True for the control characters described above. */
 export function isControl(code: number): boolean {
   return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
