@@ -205,3 +205,13 @@ test('a cut message keeps key=value pairs whole and ends with the truncated mark
   assert.match(line, / filePath=\/x\/ü+ /);
   assert.match(line, / cs6=PROD01\/AUDLIB\/AUDRCV0042\/12345 cs6Label=eventId /);
 });
+
+test('extension value escaping of every BMP character between two letters', () => {
+  const escapes: Record<string, string> = { '\\': '\\\\', '=': '\\=', '\n': '\\n', '\r': '\\r' };
+  for (let code = 0; code <= 0xffff; code++) {
+    const char = String.fromCharCode(code);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    const expected = escapes[char] ?? (control ? ' ' : char);
+    assert.equal(escapeCefValue(`a${char}b`, 100), `a${expected}b`, `U+${code.toString(16)}`);
+  }
+});

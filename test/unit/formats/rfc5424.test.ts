@@ -134,3 +134,12 @@ test('ports are written as JavaScript writes the number, in and out of the port 
     assert.ok(line.includes(` localPort="${String(port)}" `), `${port}: ${line}`);
   }
 });
+
+test('PARAM-VALUE escaping of every BMP character between two letters', () => {
+  for (let code = 0; code <= 0xffff; code++) {
+    const char = String.fromCharCode(code);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    const expected = control ? ' ' : char === '\\' || char === '"' || char === ']' ? `\\${char}` : char;
+    assert.equal(escapeParamValue(`a${char}b`), `a${expected}b`, `U+${code.toString(16)}`);
+  }
+});
