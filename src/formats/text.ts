@@ -143,11 +143,12 @@ export function addressKind(value: string): AddressKind {
   return /^::ffff:/i.test(value) && isIPv4(value.slice(7)) ? 'mapped' : 'ipv6';
 }
 
+/** A TCP/UDP port number: an integer 0–65535. */
 export function isPort(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= 65535;
 }
 
-/** Decimal texts of 0–65535, made on first use. */
+/** Decimal texts of 0–65535, each made on first use (the table itself is 512 KiB of slots). */
 const portTexts: (string | undefined)[] = Array.from({ length: 65536 }, () => undefined);
 
 /**
