@@ -1,7 +1,7 @@
 import type { SecurityEvent, Severity } from '../core/event.js';
 import { CEF_HOST, CEF_IPV6, endpointsOf, meaningOf, roleUser, userKeys } from './semantics.js';
 import { cefSeverity } from './severity.js';
-import { addressKind, cutUnits, isControl } from './text.js';
+import { addressKind, cutUnits, isControl, isPort, plainAsciiTable, portText } from './text.js';
 import { fitParts, type Part, type Payload, valuePart } from './truncate.js';
 
 /**
@@ -94,11 +94,13 @@ export function cefValueChar(char: string): string {
 
 const VALUE_SPECIALS = /[\\=\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+const VALUE_PLAIN = plainAsciiTable('\\=');
+
 /** An extension value: cut to `max` UTF-16 units (dictionary lengths), then escaped. */
 export function escapeCefValue(value: string, max: number): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x3d || c === 0x5c) return escapeCefSlow(value, max);
+    if (c > 0x7e || VALUE_PLAIN[c] === 0) return escapeCefSlow(value, max);
   }
   return value.length > max ? value.slice(0, max) : value;
 }
@@ -130,9 +132,18 @@ const EXTERNAL_ID_MAX = 2_147_483_647;
 
 /** `externalId`: the journal sequence number while it fits Sentinel's int column. */
 export function externalId(event: SecurityEvent): string | undefined {
-  if (event.sequence === undefined) return undefined;
-  const sequence = event.sequence.replace(/^0+(?=\d)/, '');
-  return /^\d{1,10}$/.test(sequence) && Number(sequence) <= EXTERNAL_ID_MAX ? sequence : undefined;
+  const sequence = event.sequence;
+  if (sequence === undefined || sequence === '') return undefined;
+  // Leading zeros dropped (one kept for zero itself); digits only, at most 10 of them.
+  let first = 0;
+  while (first < sequence.length - 1 && sequence.charCodeAt(first) === 0x30) first++;
+  if (sequence.length - first > 10) return undefined;
+  for (let i = first; i < sequence.length; i++) {
+    const c = sequence.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  const digits = first === 0 ? sequence : sequence.slice(first);
+  return Number(digits) <= EXTERNAL_ID_MAX ? digits : undefined;
 }
 
 /** The last part of an IFS path (CEF `fname` is the name alone, `filePath` the whole path). */
@@ -157,8 +168,8 @@ function endpoint(side: 'src' | 'dst', address: string | undefined): string {
   }
 }
 
-const portOf = (key: 'spt' | 'dpt', value: number | undefined): string =>
-  value !== undefined && Number.isInteger(value) && value >= 0 && value <= 65535 ? ` ${key}=${value}` : '';
+const portOf = (start: ' spt=' | ' dpt=', value: number | undefined): string =>
+  value !== undefined && isPort(value) ? start + portText(value) : '';
 
 /** CEF deviceDirection: 0 inbound, 1 outbound (Sentinel's CommunicationDirection). */
 const directionOf = (event: SecurityEvent): string =>
@@ -212,9 +223,9 @@ export function compileCefPayload(options: CefOptions): Payload {
       }
       ext +=
         endpoint('src', ends.sourceAddress) +
-        portOf('spt', ends.sourcePort) +
+        portOf(' spt=', ends.sourcePort) +
         endpoint('dst', ends.destinationAddress) +
-        portOf('dpt', ends.destinationPort) +
+        portOf(' dpt=', ends.destinationPort) +
         directionOf(event) +
         pair(jobStart, event.job, CEF_LENGTHS.deviceProcessName);
       const program = qualified(event.programLibrary, event.program);
@@ -274,9 +285,9 @@ export function compileCefPayload(options: CefOptions): Payload {
       for (const [role, key] of userKeys(meaning, 'cef'))
         add(key, roleUser(role, event, meaning), CEF_LENGTHS.suser, false);
       fixed(endpoint('src', ends.sourceAddress));
-      fixed(portOf('spt', ends.sourcePort));
+      fixed(portOf(' spt=', ends.sourcePort));
       fixed(endpoint('dst', ends.destinationAddress));
-      fixed(portOf('dpt', ends.destinationPort));
+      fixed(portOf(' dpt=', ends.destinationPort));
       fixed(directionOf(event));
       add(options.jobKey, event.job, CEF_LENGTHS.deviceProcessName, false);
       add('cs1', qualified(event.programLibrary, event.program), CEF_LENGTHS.cs, false, 'program');

@@ -1,7 +1,7 @@
 import { AuditRelayError } from '../core/errors.js';
 import type { SecurityEvent, Severity } from '../core/event.js';
 import type { SeverityOverrides } from './severity.js';
-import { isPrintUsAscii, plainChar, plainText } from './text.js';
+import { isPrintUsAscii, plainAsciiTable, plainChar, plainText, portText } from './text.js';
 import { assemble, fitParts, type Header, type Part, type Payload, valuePart } from './truncate.js';
 
 /**
@@ -77,11 +77,13 @@ function paramChar(char: string): string {
 
 const PARAM_SPECIALS = /[\\"\]]/g;
 
+const PARAM_PLAIN = plainAsciiTable('\\"]');
+
 /** PARAM-VALUE escaping (RFC 5424 §6.3.3): `\`, `"` and `]`; control characters become spaces. */
 export function escapeParamValue(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x5d) return escapeParamSlow(value);
+    if (c > 0x7e || PARAM_PLAIN[c] === 0) return escapeParamSlow(value);
   }
   return value;
 }
@@ -208,9 +210,9 @@ export function compileRfc5424Payload(options: Pick<Rfc5424Options, 'enterpriseN
         param('" objectType="', event.objectType) +
         param('" path="', event.path) +
         param('" remoteAddress="', event.remoteAddress) +
-        (event.remotePort === undefined ? '' : '" remotePort="' + event.remotePort) +
+        (event.remotePort === undefined ? '' : '" remotePort="' + portText(event.remotePort)) +
         param('" localAddress="', event.localAddress) +
-        (event.localPort === undefined ? '' : '" localPort="' + event.localPort) +
+        (event.localPort === undefined ? '' : '" localPort="' + portText(event.localPort)) +
         param('" direction="', event.direction) +
         param('" receiverLibrary="', event.receiverLibrary) +
         param('" receiver="', event.receiver) +

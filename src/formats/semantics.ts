@@ -252,8 +252,11 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** ACTIONS as a map: one lookup per event, and only the table's own keys. */
+const ACTION_SPECS = new Map(Object.entries(ACTIONS));
+
 export function actionSpec(action: string): ActionSpec {
-  return own(ACTIONS, action) ?? OTHER;
+  return ACTION_SPECS.get(action) ?? OTHER;
 }
 
 export interface Meaning {
@@ -263,14 +266,19 @@ export interface Meaning {
   category: string;
 }
 
-const meanings = new Map<string, Meaning>();
+/** By family, then verb: looked up per event, so without building the category text. */
+const meanings = new Map<Family, Map<Verb, Meaning>>();
 
 function meaning(family: Family, verb: Verb): Meaning {
-  const category = `${family}/${verb}`;
-  let found = meanings.get(category);
+  let verbs = meanings.get(family);
+  if (verbs === undefined) {
+    verbs = new Map();
+    meanings.set(family, verbs);
+  }
+  let found = verbs.get(verb);
   if (found === undefined) {
-    found = Object.freeze({ family, verb, category });
-    meanings.set(category, found);
+    found = Object.freeze({ family, verb, category: `${family}/${verb}` });
+    verbs.set(verb, found);
   }
   return found;
 }
@@ -550,19 +558,25 @@ export function roleUser(role: Role, event: SecurityEvent, meaning: Meaning): st
 export const USER_ROLES: readonly Role[] = ['account', 'actor', 'targetAccount'];
 
 export type Siem = 'cef' | 'leef' | 'ecs' | 'cim' | 'udm';
-const userKeyCache = new Map<string, readonly (readonly [Role, string])[]>();
+type UserKeys = readonly (readonly [Role, string])[];
+/** By meaning (one shared object per family and verb), then format. */
+const userKeyCache = new WeakMap<Meaning, Partial<Record<Siem, UserKeys>>>();
 
 /** The user roles a family and verb has, with their key in one format (cached: formatters call it per event). */
-export function userKeys(meaning: Meaning, siem: Siem): readonly (readonly [Role, string])[] {
-  const id = `${meaning.category} ${siem}`;
-  let keys = userKeyCache.get(id);
+export function userKeys(meaning: Meaning, siem: Siem): UserKeys {
+  let bySiem = userKeyCache.get(meaning);
+  if (bySiem === undefined) {
+    bySiem = {};
+    userKeyCache.set(meaning, bySiem);
+  }
+  let keys = bySiem[siem];
   if (keys === undefined) {
     const roles = rolesOf(meaning);
     keys = USER_ROLES.flatMap((role) => {
       const key = roles[role]?.[siem];
       return key === undefined ? [] : [[role, key] as const];
     });
-    userKeyCache.set(id, keys);
+    bySiem[siem] = keys;
   }
   return keys;
 }

@@ -12,6 +12,17 @@ import { isIPv6 } from 'node:net';
  * printable ASCII, and the loop returns the same string without allocating.
  */
 
+/**
+ * A table for the fast check of the escaping functions: 1 for each printable US-ASCII character
+ * (U+0020–U+007E) that is not in `special`. One load per character instead of a comparison
+ * per special character; callers test `c > 0x7e` first.
+ */
+export function plainAsciiTable(special: string): Uint8Array {
+  const table = new Uint8Array(0x7f);
+  for (let c = 0x20; c < 0x7f; c++) table[c] = special.includes(String.fromCharCode(c)) ? 0 : 1;
+  return table;
+}
+
 /** True for the control characters described above. */
 export function isControl(code: number): boolean {
   return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
@@ -130,4 +141,27 @@ export function addressKind(value: string): AddressKind {
   if (isIPv4(value)) return 'ipv4';
   if (!isIPv6(value) || value.includes('%')) return 'other';
   return /^::ffff:/i.test(value) && isIPv4(value.slice(7)) ? 'mapped' : 'ipv6';
+}
+
+/** A TCP/UDP port number: an integer 0–65535. */
+export function isPort(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= 65535;
+}
+
+/** Decimal texts of 0–65535, each made on first use (the table itself is 512 KiB of slots). */
+const portTexts: (string | undefined)[] = Array.from({ length: 65536 }, () => undefined);
+
+/**
+ * `String(port)`, for a TCP/UDP port (an integer 0–65535) from a table: V8 converts a number
+ * to text anew whenever its small number cache misses, which the spread of client ports makes
+ * the usual case.
+ */
+export function portText(port: number): string {
+  if (!isPort(port)) return String(port);
+  let text = portTexts[port];
+  if (text === undefined) {
+    text = String(port);
+    portTexts[port] = text;
+  }
+  return text;
 }

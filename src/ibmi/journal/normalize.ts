@@ -94,14 +94,16 @@ export function normalize(
   return event;
 }
 
-const subtypeNameCache = new WeakMap<EntryLayout, Readonly<Record<string, string>> | undefined>();
+const subtypeNameCache = new WeakMap<EntryLayout, Readonly<Record<string, string>> | null>();
 
 /** Meanings of the layout's sub-type codes, looked up once per layout. */
 function subtypeNames(layout: EntryLayout): Readonly<Record<string, string>> | undefined {
-  if (!subtypeNameCache.has(layout)) {
-    subtypeNameCache.set(layout, layout.fields.find((field) => field.key === layout.subtypeField)?.values);
+  let names = subtypeNameCache.get(layout);
+  if (names === undefined) {
+    names = layout.fields.find((field) => field.key === layout.subtypeField)?.values ?? null;
+    subtypeNameCache.set(layout, names);
   }
-  return subtypeNameCache.get(layout);
+  return names ?? undefined;
 }
 
 const offsetTexts = new Map<number, string>();
@@ -115,15 +117,46 @@ function offsetText(minutes: number): string {
   return text;
 }
 
-/** Epoch ms of an SAA local timestamp at the given UTC offset, without parsing to a Date. */
+/** The value of the decimal digits of `t` from `from` to `to`. */
+function digits(t: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (t.charCodeAt(i) - 48);
+  return v;
+}
+
+// The last day seen and its epoch ms: entries come in time order, so nearly every entry is on
+// the same day as the one before. A cache of a pure function's result; the output is the same.
+let lastYear = Number.NaN;
+let lastMonth = Number.NaN;
+let lastDay = Number.NaN;
+let lastDayMs = Number.NaN;
+
+/**
+ * Epoch ms of an SAA local timestamp at the given UTC offset, without parsing to a Date.
+ * Date.UTC(y, m, d, h, mi, s, ms) is Date.UTC(y, m, d) plus the time of day in ms (ECMA-262
+ * MakeDate/MakeTime, all integers here, far inside the time range), so the day is computed
+ * once per day.
+ */
 function epochMs(t: string, utcOffsetMinutes: number): number {
-  const n = (from: number, to: number) => {
-    let v = 0;
-    for (let i = from; i < to; i++) v = v * 10 + (t.charCodeAt(i) - 48);
-    return v;
-  };
-  return (
-    Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), n(20, 23)) -
-    utcOffsetMinutes * 60_000
-  );
+  const year = digits(t, 0, 4);
+  const month = digits(t, 5, 7);
+  const day = digits(t, 8, 10);
+  if (year !== lastYear || month !== lastMonth || day !== lastDay) {
+    lastDayMs = Date.UTC(year, month - 1, day);
+    lastYear = year;
+    lastMonth = month;
+    lastDay = day;
+  }
+  const hour = digits(t, 11, 13);
+  const minute = digits(t, 14, 16);
+  const second = digits(t, 17, 19);
+  const milli = digits(t, 20, 23);
+  const timeOfDay = hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
+  // Far from the end of the time range (±8.64e15 ms) the sum is exact and in range; a garbled
+  // timestamp out there (or NaN) gets Date.UTC's own range check.
+  const ms =
+    Math.abs(lastDayMs) < 8e15 && Math.abs(timeOfDay) < 1e14
+      ? lastDayMs + timeOfDay
+      : Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  return ms - utcOffsetMinutes * 60_000;
 }

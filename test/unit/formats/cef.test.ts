@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { withProfile } from '../../../src/agent/profiles.js';
-import { CEF_TRUNCATED, escapeCefHeader, escapeCefValue } from '../../../src/formats/cef.js';
+import { CEF_TRUNCATED, escapeCefHeader, escapeCefValue, externalId } from '../../../src/formats/cef.js';
 import { compileFormat } from '../../../src/formats/index.js';
 import { sampleEvent } from '../../support/events.js';
 
@@ -140,6 +141,26 @@ test("externalId is the sequence number while it fits Sentinel's int column, els
   assert.ok(!cef(sampleEvent({ sequence: '2147483648' })).includes('externalId='));
 });
 
+test('externalId: leading zeros dropped, digits only, at most 10 and within int, for any sequence text', () => {
+  // The rule as first written with regular expressions; the formatter scans characters instead.
+  const reference = (sequence: string) => {
+    const stripped = sequence.replace(/^0+(?=\d)/, '');
+    return /^\d{1,10}$/.test(stripped) && Number(stripped) <= 2_147_483_647 ? stripped : undefined;
+  };
+  const digitsAndMore = fc.string({
+    unit: fc.constantFrom('0', '0', '1', '2', '9', '/', ':', 'a', ' ', '-', '\u0661'),
+    maxLength: 14,
+  });
+  fc.assert(
+    fc.property(fc.oneof(digitsAndMore, fc.string({ maxLength: 14 })), (sequence) => {
+      assert.equal(externalId(sampleEvent({ sequence })), reference(sequence), JSON.stringify(sequence));
+    }),
+    { numRuns: 2000 },
+  );
+  for (const sequence of ['', '0', '00', '0a', '0000000000000', '02147483647', '2147483647', '12345678901'])
+    assert.equal(externalId(sampleEvent({ sequence })), reference(sequence), sequence);
+});
+
 test('severity maps syslog 0–7 onto CEF 10 10 9 7 6 4 2 0', () => {
   const got = [0, 1, 2, 3, 4, 5, 6, 7].map((severity) =>
     Number(cef(sampleEvent({ severity: severity as 0 })).split('|')[6]),
@@ -183,4 +204,14 @@ test('a cut message keeps key=value pairs whole and ends with the truncated mark
   assert.ok(msg, line);
   assert.match(line, / filePath=\/x\/ü+ /);
   assert.match(line, / cs6=PROD01\/AUDLIB\/AUDRCV0042\/12345 cs6Label=eventId /);
+});
+
+test('extension value escaping of every BMP character between two letters', () => {
+  const escapes: Record<string, string> = { '\\': '\\\\', '=': '\\=', '\n': '\\n', '\r': '\\r' };
+  for (let code = 0; code <= 0xffff; code++) {
+    const char = String.fromCharCode(code);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    const expected = escapes[char] ?? (control ? ' ' : char);
+    assert.equal(escapeCefValue(`a${char}b`, 100), `a${expected}b`, `U+${code.toString(16)}`);
+  }
 });

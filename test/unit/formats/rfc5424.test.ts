@@ -125,3 +125,21 @@ test('invalid facility or enterprise number is refused with AR_FORMAT_OPTION', (
     code: 'AR_FORMAT_OPTION',
   });
 });
+
+test('ports are written as JavaScript writes the number, in and out of the port range', () => {
+  const format = compileRfc5424(RFC5424_DEFAULTS);
+  for (const port of [0, 1, 80, 50123, 65535, 65536, -1, 1.5, -0]) {
+    const line = format(sampleEvent({ remotePort: port, localPort: port }));
+    assert.ok(line.includes(` remotePort="${String(port)}" `), `${port}: ${line}`);
+    assert.ok(line.includes(` localPort="${String(port)}" `), `${port}: ${line}`);
+  }
+});
+
+test('PARAM-VALUE escaping of every BMP character between two letters', () => {
+  for (let code = 0; code <= 0xffff; code++) {
+    const char = String.fromCharCode(code);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    const expected = control ? ' ' : char === '\\' || char === '"' || char === ']' ? `\\${char}` : char;
+    assert.equal(escapeParamValue(`a${char}b`), `a${expected}b`, `U+${code.toString(16)}`);
+  }
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { JournalEntry } from '../../../src/ibmi/journal/entry.js';
 import { journalEntryToEvent } from '../../../src/ibmi/journal/to-event.js';
 import { entryData, type Put } from '../../support/golden.js';
@@ -40,6 +41,39 @@ test('journal local time becomes ISO-8601 with the system offset; epoch ms is UT
   assert.equal(e.timeMs, Date.parse('2026-11-27T15:15:30.123Z'));
   const east = event('PW', 712, [[610, 'char', 1, 'P']], {}, 330);
   assert.equal(east.time, '2026-11-27T10:15:30.123456+05:30');
+});
+
+test('epoch ms equals Date.UTC of the local time, entry after entry across days, years and offsets', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const local = fc.record({
+    year: fc.integer({ min: 0, max: 9999 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+    second: fc.integer({ min: 0, max: 59 }),
+    micro: fc.integer({ min: 0, max: 999_999 }),
+    offset: fc.integer({ min: -720, max: 840 }),
+  });
+  fc.assert(
+    fc.property(fc.array(local, { minLength: 1, maxLength: 6 }), (times) => {
+      for (const t of times) {
+        const timestamp = `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}-${two(t.hour)}.${two(t.minute)}.${two(t.second)}.${String(t.micro).padStart(6, '0')}`;
+        const e = event('PW', 712, [[610, 'char', 1, 'P']], { timestamp }, t.offset);
+        const utc = Date.UTC(
+          t.year,
+          t.month - 1,
+          t.day,
+          t.hour,
+          t.minute,
+          t.second,
+          Math.floor(t.micro / 1000),
+        );
+        assert.equal(e.timeMs, utc - t.offset * 60_000, timestamp);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('stable id from system, receiver and sequence', () => {
