@@ -70,6 +70,12 @@ test('install, read every exit-point row once across a SIGKILL, exit program add
   let agent = first;
   try {
     sim.generate(300);
+    // The source polls before anything is installed: one warning naming the install command.
+    await waitFor(
+      () => `the missing-log warning: ${first.output()}`,
+      () => /AUDITRELAY\/EXIT_LOG does not exist.*install-exit-points/.test(first.output()),
+      30_000,
+    );
     const install = runCli(['ibmi', 'install-exit-points', '--config', config], env);
     assert.equal(await install.exited, 0, install.output());
     sim.generate(3000);
@@ -83,11 +89,6 @@ test('install, read every exit-point row once across a SIGKILL, exit program add
       20,
     );
     await agent.stop('SIGKILL');
-    assert.match(
-      first.output(),
-      /AUDITRELAY\/EXIT_LOG does not exist.*install-exit-points/,
-      'warned before the install',
-    );
     agent = runAgent(config, env);
     await waitFor(
       () =>
