@@ -81,7 +81,7 @@ export function mapepireConnector(options: MapepireOptions, logger: Logger): Db2
         }
       }
       const job = new SQLJob();
-      if (options.fingerprints) pinChannel(job, options, ca, target);
+      useOwnChannel(job, options, ca, target);
       const connecting = job.connect({
         host: options.host,
         port: options.port,
@@ -309,24 +309,40 @@ function classifyConnectError(error: unknown, target: string): AuditRelayError {
 }
 
 /**
- * Makes the client open its WebSocket over a TLS connection whose certificate was checked
- * against the pins before anything is written to it: the password travels in the upgrade
- * request, so a check after the client connected would be too late. The client exposes no
- * option for this, so its channel method is replaced by one that does what it does (route
- * each reply to the request with its id) over our socket; everything else stays the client's.
+ * Makes the client open its WebSocket over a TLS connection of ours: one whose certificate
+ * was checked against the pins (connection.fingerprints) before anything is written to it —
+ * the password travels in the upgrade request, so a check after the client connected would
+ * be too late — and whose handshakes time out (the client's own channel waits for ever on a
+ * server that accepts the connection and never answers the upgrade, and keeps the socket).
+ * The client has no option for either, so its channel method is replaced by one that does
+ * what it does (route each reply to the request with its id); everything else stays the client's.
  */
-function pinChannel(job: SQLJob, options: MapepireOptions, ca: string | undefined, target: string): void {
+function useOwnChannel(job: SQLJob, options: MapepireOptions, ca: string | undefined, target: string): void {
   const replies = (job as unknown as { responseEmitter: { emit(id: string, reply: unknown): void } })
     .responseEmitter;
   (job as unknown as { getChannel: () => Promise<WebSocket> }).getChannel = async () => {
-    const socket = await pinnedSocket(options, ca, target);
+    const socket = await checkedSocket(options, ca, target);
     return new Promise<WebSocket>((resolve, reject) => {
       const credentials = Buffer.from(`${options.user}:${options.password}`).toString('base64');
       const ws = new WebSocket(`wss://${options.host}:${options.port}/db/`, {
         headers: { authorization: `Basic ${credentials}` },
         createConnection: () => socket,
       });
-      ws.once('error', reject);
+      // A server that never answers the upgrade must not keep the socket for ever (ws's own
+      // handshakeTimeout does not apply to a socket it was handed already connected).
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(
+          retryable(
+            'AR_SOURCE_UNREACHABLE',
+            `${target} did not answer the WebSocket upgrade within ${options.requestTimeout} ms`,
+          ),
+        );
+      }, options.requestTimeout);
+      ws.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
       ws.on('message', (data) => {
         try {
           const reply = JSON.parse(data.toString()) as { id: string };
@@ -335,13 +351,16 @@ function pinChannel(job: SQLJob, options: MapepireOptions, ca: string | undefine
           // Not JSON: no request waits for it (the client ignores it too).
         }
       });
-      ws.once('open', () => resolve(ws));
+      ws.once('open', () => {
+        clearTimeout(timer);
+        resolve(ws);
+      });
     });
   };
 }
 
-/** A TLS connection to the server, once its certificate passed the chain check (if on) and the pins. */
-function pinnedSocket(options: MapepireOptions, ca: string | undefined, target: string): Promise<TLSSocket> {
+/** A TLS connection to the server, once its certificate passed the chain check (if on) and the pins (if any). */
+function checkedSocket(options: MapepireOptions, ca: string | undefined, target: string): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const socket = tlsConnect({
       host: options.host,
@@ -351,8 +370,18 @@ function pinnedSocket(options: MapepireOptions, ca: string | undefined, target: 
       servername: isIP(options.host) ? undefined : options.host,
     });
     socket.once('error', reject);
+    socket.setTimeout(options.requestTimeout, () =>
+      socket.destroy(
+        retryable(
+          'AR_SOURCE_UNREACHABLE',
+          `no TLS handshake with ${target} within ${options.requestTimeout} ms`,
+        ),
+      ),
+    );
     socket.once('secureConnect', () => {
-      const mismatch = peerPinError(socket, options.fingerprints!, target, 'AR_SOURCE_TLS');
+      socket.setTimeout(0);
+      const mismatch =
+        options.fingerprints && peerPinError(socket, options.fingerprints, target, 'AR_SOURCE_TLS');
       if (mismatch) {
         socket.destroy();
         reject(mismatch);

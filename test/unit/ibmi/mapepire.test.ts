@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
+import { createServer as createTlsServer, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { AuditRelayError } from '../../../src/core/errors.js';
@@ -16,7 +16,7 @@ import { type Db2Connection, isMissingObject, sqlFailureOf } from '../../../src/
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { silentLogger } from '../../../src/telemetry/logger.js';
 import { localhostCertificates } from '../../../src/testkit/x509.js';
-import { tempDir } from '../../support/peers.js';
+import { tempDir, waitFor } from '../../support/peers.js';
 
 let sim: RunningSimulator;
 let connection: Db2Connection;
@@ -174,7 +174,9 @@ describe('connection.fingerprints: the server certificate is checked before the 
   test('a wrong pin: AR_SOURCE_TLS naming the fingerprint seen, and not one byte (no password) reaches the server', async () => {
     const { server: certificate } = localhostCertificates();
     const received: Buffer[] = [];
+    const accepted = new Set<TLSSocket>();
     const impostor = createTlsServer({ cert: certificate.certificate, key: certificate.key }, (socket) => {
+      accepted.add(socket);
       socket.on('data', (chunk: Buffer) => received.push(chunk));
       socket.on('error', () => {});
     });
@@ -204,7 +206,14 @@ describe('connection.fingerprints: the server certificate is checked before the 
         Buffer.concat(received).toString(),
         /^GET \/db\/ HTTP\/1\.1\r\n[\s\S]*authorization: Basic /i,
       );
+      // It never answers the upgrade: the client gives the connection up, it does not keep it.
+      await waitFor(
+        () => `the unanswered connections closed (${[...accepted].filter((s) => !s.closed).length} open)`,
+        () => [...accepted].every((socket) => socket.closed),
+        5_000,
+      );
     } finally {
+      for (const socket of accepted) socket.destroy();
       impostor.close();
     }
   });
