@@ -170,7 +170,10 @@ class MapepireConnection implements Db2Connection {
     if (this.lost) return;
     const socket = this.job.getSocket();
     if (this.pingSentAt !== undefined) {
-      if (Date.now() - this.pingSentAt < this.options.heartbeat) return;
+      // Half an interval, not a whole one: the beat that follows the ping comes a whole interval
+      // later, give or take a millisecond of timer jitter, and must not be mistaken for early
+      // (that missed beat made detection take three intervals instead of two).
+      if (Date.now() - this.pingSentAt < this.options.heartbeat / 2) return;
       this.lose(`no answer to a WebSocket ping within ${this.options.heartbeat} ms`);
       socket.terminate();
       return;
