@@ -12,8 +12,9 @@ import { exitProgramsNamed } from '../ibmi/exit-points/catalog.js';
 import { dryRunScript, restartNote } from '../ibmi/exit-points/script.js';
 import { installPlan, restartCommands, uninstallPlan } from '../ibmi/exit-points/sql.js';
 import { parseUtcOffset } from '../ibmi/journal/heading/timestamp.js';
-import { type AuditJournalConfig, journalConnector, journalOf } from '../sources/audit-journal/index.js';
+import { type AuditJournalConfig, journalOf } from '../sources/audit-journal/index.js';
 import { type ProbeReport, runProbe } from '../sources/audit-journal/probe.js';
+import { ibmiConnector, type MapepireConnection } from '../sources/ibmi-connection.js';
 import { createLogger } from '../telemetry/logger.js';
 import { type Command, EXIT, type Io, numberOption, type OptionValues } from './command.js';
 
@@ -22,7 +23,8 @@ export const ibmiCommand: Command = {
   summary: 'check and prepare the IBM i: probe, doctor, install-exit-points, uninstall-exit-points',
   help: `Usage: auditrelay ibmi probe|doctor|install-exit-points|uninstall-exit-points --config FILE [options]
 
-All four connect with the audit-journal source's connection (Mapepire).
+All four connect over Mapepire with the connection of --source, else of the first audit-journal
+source, else of the first other source; probe and doctor need an audit-journal source.
 
   probe                  runs the agent's queries read-only and writes what the IBM i answered
                          (release, PTF groups, DISPLAY_JOURNAL's columns, one entry of each type)
@@ -41,7 +43,7 @@ All four connect with the audit-journal source's connection (Mapepire).
 
 Options:
   -c, --config FILE       the agent's YAML configuration (required)
-      --source NAME       which audit-journal source (default: the first)
+      --source NAME       which source's connection (and audit journal) to use (default: the first)
   -o, --output FILE       probe: where to write the report (default: auditrelay-probe.json)
       --max-entries N     probe: entries of the attached receiver to read for samples (default 10000)
       --library NAME      exit programs' library (default: the exit-points source's, else AUDITRELAY)
@@ -80,27 +82,33 @@ Options:
       for (const problem of loaded.problems) io.err(`${formatProblem(problem)}\n`);
       return EXIT.failure;
     }
-    const sources = loaded.config.sources.filter((s): s is AuditJournalConfig => s.type === 'audit-journal');
-    const source =
-      values['source'] === undefined ? sources[0] : sources.find((s) => s.name === values['source']);
-    if (!source) {
-      throw new AuditRelayError(
-        'AR_CLI_USAGE',
-        `no audit-journal source ${values['source'] ?? ''} in ${path}`,
-      );
+    const all = loaded.config.sources;
+    const named = values['source'] === undefined ? undefined : all.find((s) => s.name === values['source']);
+    if (values['source'] !== undefined && !named) {
+      throw new AuditRelayError('AR_CLI_USAGE', `no source ${values['source']} in ${path}`);
     }
+    const journal = named
+      ? named.type === 'audit-journal'
+        ? named
+        : undefined
+      : all.find((s): s is AuditJournalConfig => s.type === 'audit-journal');
     // The exit-point source's library, so install and read agree without --library.
-    const exitSource = loaded.config.sources.find((s) => s.type === 'exit-points');
+    const exitSource = all.find((s) => s.type === 'exit-points');
     const exitLibrary = exitSource?.type === 'exit-points' ? exitSource.library : 'AUDITRELAY';
-    return run({ values, io, source, directory: loaded.directory, exitLibrary });
+    const connection = (named ?? journal ?? exitSource ?? all[0])!.connection;
+    return run({ values, io, journal, connection, directory: loaded.directory, exitLibrary, path });
   },
 };
 
 interface ActionContext {
   values: OptionValues;
   io: Io;
-  source: AuditJournalConfig;
+  /** The audit-journal source probe and doctor read (--source, or the first). */
+  journal: AuditJournalConfig | undefined;
+  /** The connection the command uses: --source's, else the audit journal's, else another source's. */
+  connection: MapepireConnection;
   directory: string;
+  path: string;
   /** The exit-point log's library when --library is not given. */
   exitLibrary: string;
 }
@@ -112,13 +120,22 @@ const ACTIONS: Record<string, (context: ActionContext) => Promise<number>> = {
   'uninstall-exit-points': (context) => exitPoints(context, 'uninstall'),
 };
 
-/** Connects with the source's connection, runs `work`, always closes. */
+/** The audit-journal source a command reads; a usage error when the configuration has none. */
+function journalSource(context: ActionContext, action: string): AuditJournalConfig {
+  if (context.journal) return context.journal;
+  throw new AuditRelayError(
+    'AR_CLI_USAGE',
+    `${action} reads the audit journal: ${context.path} has no audit-journal source${context.values['source'] === undefined ? '' : ` named ${context.values['source']}`}`,
+  );
+}
+
+/** Connects with the chosen connection, runs `work`, always closes. */
 async function withConnection<T>(
   context: ActionContext,
   work: (connection: Db2Connection, target: string) => Promise<T>,
 ): Promise<T> {
   const logger = createLogger({ level: 'warn', write: context.io.err });
-  const connector = journalConnector(context.source, context.directory, logger);
+  const connector = ibmiConnector(context.connection, context.directory, logger);
   const connection = await connector.connect();
   try {
     return await work(connection, connector.target);
@@ -128,7 +145,8 @@ async function withConnection<T>(
 }
 
 async function probe(context: ActionContext): Promise<number> {
-  const { values, io, source } = context;
+  const { values, io } = context;
+  const source = journalSource(context, 'probe');
   const maxEntries = numberOption(values, 'max-entries', 10_000, 0);
   const journal = journalOf(source);
   const { report, target } = await withConnection(context, async (connection, target) => ({
@@ -171,7 +189,8 @@ function systemName(values: OptionValues, option: string, fallback: string): str
 }
 
 async function doctor(context: ActionContext): Promise<number> {
-  const { values, io, source, directory } = context;
+  const { values, io, directory } = context;
+  const source = journalSource(context, 'doctor');
   const library = systemName(values, 'library', context.exitLibrary);
   const connection = source.connection;
   const findings: Finding[] = [
@@ -215,9 +234,9 @@ async function doctor(context: ActionContext): Promise<number> {
 }
 
 async function exitPoints(context: ActionContext, mode: 'install' | 'uninstall'): Promise<number> {
-  const { values, io, source } = context;
+  const { values, io } = context;
   const library = systemName(values, 'library', context.exitLibrary);
-  const agentUser = systemName(values, 'agent-user', source.connection.user);
+  const agentUser = systemName(values, 'agent-user', context.connection.user);
   const list = values['exit-points'];
   const programs = exitProgramsNamed(
     typeof list === 'string'

@@ -144,6 +144,60 @@ test('install, install again, a foreign program in the way, uninstall', async ()
   }
 });
 
+test('a configuration with only an exit-points source: install uses its connection and library; doctor needs the audit journal', async () => {
+  const sim = await startSimulator({
+    directory: tempDir('exit-only-sim'),
+    host: '127.0.0.1',
+    port: 0,
+    user: 'SECADMIN',
+    password: 'exit-only-pw',
+    rate: 1,
+    seed: 8,
+    utcOffsetMinutes: 0,
+    receiverSize: 300,
+    systemName: 'EXITONLY',
+  });
+  try {
+    const dir = tempDir('exit-only');
+    const config = join(dir, 'agent.yaml');
+    writeFileSync(
+      config,
+      `state: ./state
+sources:
+  - type: exit-points
+    name: exits
+    library: SECLOG
+    connection:
+      type: mapepire
+      host: 127.0.0.1
+      port: ${sim.address.port}
+      user: SECADMIN
+      password: \${AUDITRELAY_PASSWORD}
+      ca: ${sim.caCertificatePath}
+sinks:
+  - type: syslog
+    host: 127.0.0.1
+`,
+    );
+    const run = async (...args: string[]) => {
+      const io = captureIo({ AUDITRELAY_PASSWORD: 'exit-only-pw' });
+      const code = await main(['ibmi', ...args, '--config', config], io).catch((error: Error) => {
+        io.err(error.message);
+        return 2;
+      });
+      return { code, out: io.stdout, err: io.stderr };
+    };
+    const installed = await run('install-exit-points');
+    assert.equal(installed.code, 0, installed.out + installed.err);
+    assert.ok(sim.server.system.tables.has('SECLOG.EXIT_LOG'), 'the library of the exit-points source');
+    const doctor = await run('doctor');
+    assert.notEqual(doctor.code, 0);
+    assert.match(doctor.err, /doctor reads the audit journal: .*agent\.yaml has no audit-journal source/);
+  } finally {
+    await sim.stop();
+  }
+});
+
 test('names that are not IBM i names or exit points are usage errors', async () => {
   const dir = tempDir('exit-usage');
   writeFileSync(join(dir, 'ca.pem'), 'not read by --dry-run');
