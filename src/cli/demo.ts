@@ -131,14 +131,16 @@ ${FORMAT_HELP}
     });
     const logLines: string[] = [];
     // What `auditrelay ibmi install-exit-points` does, so the simulated server jobs log requests.
-    const exitSource = config.sources.find((s) => s.type === 'exit-points')!;
+    const exitSource = config.sources.find((s) => s.type === 'exit-points');
+    if (exitSource?.type !== 'exit-points')
+      throw new Error('the demo configuration has no exit-points source');
     const installer = await ibmiConnector(
       exitSource.connection,
       directory,
       createLogger({ level: 'warn', write: (line) => logLines.push(line.trimEnd()) }),
     ).connect();
     try {
-      const library = 'AUDITRELAY';
+      const { library } = exitSource;
       const plan = installPlan({
         library,
         agentUser: DEFAULT_SIMULATOR.user,

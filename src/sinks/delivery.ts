@@ -298,19 +298,15 @@ class Delivery implements Sink {
         }
         const canRetry = error instanceof AuditRelayError && error.retryable;
         if (!canRetry || signal.aborted) throw error;
-        if (this.sending && error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED') {
-          // The receiver ended the session while taking this batch (imrelp aborts a RELP session
-          // at a message over its maxDataSize): it may hold a message the receiver refuses, as a
-          // stream batch lost unconfirmed may. Counted the same way, so it is split and cut too.
-          const failed = this.sending;
-          failed.confirmationsBefore ??= this.confirmations;
-          failed.refusals++;
-          if (failed === pending) {
-            this.requeue(failed);
-            pending = undefined;
-          }
-        }
+        const failed = this.sending;
         this.sending = undefined;
+        // A receiver that ended the session while taking a batch (imrelp aborts a RELP session at
+        // a message over its maxDataSize) may be refusing one of its messages, as one that drops
+        // a stream batch unconfirmed may: counted the same way, so it is split and cut too.
+        if (failed && this.countRefusal(failed, error) && failed === pending) {
+          this.requeue(failed);
+          pending = undefined;
+        }
         // The backoff grows only while nothing gets through: probing for a refused message
         // among confirmed ones must not wait longer at every step.
         if (this.confirmations !== confirmedBefore) {
@@ -448,15 +444,22 @@ class Delivery implements Sink {
     sent.confirmed.then(settle, (error) => this.lose(batch, error));
   }
 
+  /**
+   * Counts `error` against `batch` when it may be the receiver refusing one of its messages:
+   * only a receiver that ended or reset the connection may be; a timeout (it did not end its
+   * side, or did not read) says nothing about the messages. True when counted.
+   */
+  private countRefusal(batch: Batch, error: unknown): boolean {
+    if (!(error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED')) return false;
+    batch.confirmationsBefore ??= this.confirmations;
+    batch.refusals++;
+    return true;
+  }
+
   /** A destination lost `batch` unconfirmed: it goes again, in order, before anything newer. */
   private lose(batch: Batch, error: unknown): void {
     if (this.closing.signal.aborted) return;
-    // Only a receiver that ended or reset the connection may be refusing a message; a
-    // timeout (it did not end its side, or did not read) says nothing about the messages.
-    if (error instanceof AuditRelayError && error.code === 'AR_SINK_CLOSED') {
-      batch.confirmationsBefore ??= this.confirmations;
-      batch.refusals++;
-    }
+    this.countRefusal(batch, error);
     this.options.counters.resent += batch.messages.length;
     this.connection.down(error);
     this.report(error, 0, batch.refusals);

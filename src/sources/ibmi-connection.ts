@@ -88,7 +88,7 @@ export interface SystemContext {
 }
 
 /** Asks the system name and, unless configured (`fixedOffset`), the UTC offset. */
-export async function askSystemContext(
+async function askSystemContext(
   connection: Db2Connection,
   fixedOffset: number | undefined,
 ): Promise<SystemContext> {

@@ -47,7 +47,7 @@ export function exitLogRowFromRow(row: Db2Row): ExitLogRow | undefined {
   const entryId = number(row['ENTRY_ID']);
   const loggedAt = parseLocalTimestamp(String(row['LOGGED_AT'] ?? ''));
   if (entryId === undefined || !Number.isSafeInteger(entryId) || !loggedAt) return undefined;
-  const values: ExitLogRow = {
+  return {
     entryId,
     loggedAt,
     exitPoint: text(row['EXIT_POINT']) ?? '',
@@ -65,9 +65,4 @@ export function exitLogRowFromRow(row: Db2Row): ExitLogRow | undefined {
     statementText: text(row['STATEMENT_TEXT']),
     detail: text(row['DETAIL']),
   };
-  // Absent columns stay absent: events compare equal however the row was read.
-  for (const key of Object.keys(values) as (keyof ExitLogRow)[]) {
-    if (values[key] === undefined) delete values[key];
-  }
-  return values;
 }
