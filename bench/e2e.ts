@@ -17,6 +17,8 @@ export interface E2eResult {
   agentPeakRssMiB: number;
   /** CPU time (user + system) of the agent per event: what neighbours' load on the machine moves least. */
   agentCpuMicrosPerEvent: number;
+  /** CPU time of this process (the simulated IBM i answering the agent) per event, on the same two cores. */
+  simulatorCpuMicrosPerEvent: number;
 }
 
 export async function runE2e(entries: number, batchSize: number): Promise<E2eResult> {
@@ -25,11 +27,13 @@ export async function runE2e(entries: number, batchSize: number): Promise<E2eRes
   system.simulator.generate(entries);
   const receiver = await startCountReceiver(entries);
   const started = performance.now();
+  const simulatorCpu = process.cpuUsage();
   const agent = startAgent(dir, [system], receiver.port, { batchSize });
   const peak = peakRss(agent.pid!);
   const finished = await receiver.finished;
   const rss = peak();
   const cpu = cpuSeconds(agent.pid!);
+  const { user, system: kernel } = process.cpuUsage(simulatorCpu);
   await stopAgent(agent);
   receiver.stop();
   await system.simulator.stop();
@@ -41,6 +45,7 @@ export async function runE2e(entries: number, batchSize: number): Promise<E2eRes
     eventsPerSecond: Math.round(entries / seconds),
     agentPeakRssMiB: Number((rss / 1024 / 1024).toFixed(1)),
     agentCpuMicrosPerEvent: Number(((cpu * 1e6) / entries).toFixed(1)),
+    simulatorCpuMicrosPerEvent: Number(((user + kernel) / entries).toFixed(1)),
   };
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { type BackoffOptions, DEFAULT_BACKOFF } from '../core/backoff.js';
 import type { ComponentContext, FormatLimits, Formatter, SinkContext } from '../core/component.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
+import type { SecurityEvent } from '../core/event.js';
 import type { Logger } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
 import { SharedFormats } from '../formats/shared.js';
@@ -16,6 +17,7 @@ import { type NamedSink, type NamedSource, Pipeline } from './pipeline.js';
 import { startProgress } from './progress.js';
 import { FORMATS, SINKS, SOURCES } from './registry.js';
 import { identities, planReload } from './reload.js';
+import { ThreadedSource } from './source-thread.js';
 import { VERSION } from './version.js';
 
 export interface RunningAgent {
@@ -102,13 +104,23 @@ function components(config: AgentConfig, directory: string, options: AgentOption
       const c = config.sources[index]!;
       const { name, id } = ids.sources[index]!;
       const descriptor = descriptorOf('source', SOURCES, c.type);
+      // Each source reads, decodes and encodes in a thread of its own: ingest and delivery use two cores.
+      const { logger, counters } = context(name);
+      const { filter, ...sourceConfig } = c;
+      const threaded = new ThreadedSource(
+        { type: c.type, config: sourceConfig, name, configDirectory: directory, filter },
+        logger,
+        counters,
+      );
       return {
         name,
         id,
-        source: descriptor.create(c as never, context(name)),
-        toEvent: descriptor.toEvent as NamedSource['toEvent'],
+        source: threaded,
+        // Its thread hands over events: read again after WAL damage, they need no decoding.
+        toEvent: (event) => event as SecurityEvent,
         positionOf: descriptor.positionOf,
-        filter: compileFilter(c.filter),
+        filter: compileFilter(filter),
+        readStored: (after, signal) => threaded.readStored(after, signal),
       };
     },
     sink(index: number): NamedSink {

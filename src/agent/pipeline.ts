@@ -6,13 +6,13 @@ import {
   retryUntilDone,
   sleep,
 } from '../core/backoff.js';
-import type { Sink, Source, SourceBatch, SourcePosition } from '../core/component.js';
+import type { Sink, Source, SourcePosition } from '../core/component.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
-import type { ComponentCounters, Logger } from '../core/telemetry.js';
+import type { Logger } from '../core/telemetry.js';
 import type { EventFilter } from '../events/filter.js';
 import { walDamageEvent } from '../events/wal-damage.js';
-import { decodePosition, decodeRecord, encodeRecords } from '../store/event-records.js';
+import { decodePosition, decodeRecord } from '../store/event-records.js';
 import { walDirectory } from '../store/state/inventory.js';
 import type { LockOptions, StateLock } from '../store/state/lock.js';
 import { type AppendResult, type WalDamage, type WalStats, WriteAheadLog } from '../store/wal/wal.js';
@@ -21,6 +21,7 @@ import type { Metrics } from '../telemetry/metrics.js';
 import type { TelemetryView } from '../telemetry/prometheus.js';
 import { BacklogWatch } from './backlog-watch.js';
 import { openState } from './state.js';
+import { type StoredBatch, storedBatch } from './stored-batch.js';
 
 /**
  * Events kept in memory between append and delivery (about 2 KiB each), shared out among the
@@ -53,6 +54,12 @@ export interface NamedSource<SourceRecord = unknown> {
   filter?: EventFilter;
   /** Where an event sits in the source, to read lost ones again (see SourceDescriptor). */
   positionOf?: (event: SecurityEvent) => SourcePosition | undefined;
+  /**
+   * Reads the next batch after `after` as WAL payloads ready to append, converted in the
+   * source's own thread (agent/source-thread.ts); without it the pipeline reads `source` and
+   * converts on its own thread.
+   */
+  readStored?: (after: SourcePosition | undefined, signal: AbortSignal) => Promise<StoredBatch>;
 }
 
 export interface NamedSink {
@@ -415,32 +422,6 @@ function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
 }
 
 /**
- * Records → events, counted: every record received, events with a decode error (by code),
- * events the filter left out. Pure apart from the counters.
- */
-export function toEvents<SourceRecord>(
-  records: readonly SourceRecord[],
-  { toEvent, filter }: Pick<NamedSource<SourceRecord>, 'toEvent' | 'filter'>,
-  counters: ComponentCounters,
-): SecurityEvent[] {
-  counters.eventsReceived += records.length;
-  counters.batches++;
-  const events: SecurityEvent[] = [];
-  for (const record of records) {
-    const event = toEvent(record);
-    if (event.decodeError) {
-      counters.errors.decoding = (counters.errors.decoding ?? 0) + 1;
-      const code = event.decodeError.code;
-      counters.errorCodes[code] = (counters.errorCodes[code] ?? 0) + 1;
-    }
-    if (!filter || filter(event)) events.push(event);
-  }
-  const left = records.length - events.length;
-  if (left > 0) counters.dropped['filter'] = (counters.dropped['filter'] ?? 0) + left;
-  return events;
-}
-
-/**
  * A controller aborted by any of `signals`; aborting it removes its listeners (AbortSignal.any
  * needs Node 20.3, and keeps listeners on long-lived signals until they are collected).
  */
@@ -491,10 +472,14 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
     if (error instanceof AuditRelayError && CONNECTION_CODES.has(error.code)) connection.down(error);
     report(error, delay, attempt);
   };
+  const readStored =
+    lane.named.readStored ??
+    ((from: SourcePosition | undefined, stop: AbortSignal) =>
+      source.read(from, stop).then((batch) => storedBatch(batch, from, lane.named, counters)));
   // A read that does not honour the abort (a hung connection) is left behind, not awaited.
-  const readAfter = (from: SourcePosition | undefined): Promise<SourceBatch<unknown> | undefined> =>
+  const readAfter = (from: SourcePosition | undefined): Promise<StoredBatch | undefined> =>
     untilStopped(
-      retryUntilDone(() => source.read(from, signal), { ...backoff, signal, onRetry }).then((batch) => {
+      retryUntilDone(() => readStored(from, signal), { ...backoff, signal, onRetry }).then((batch) => {
         connection.up();
         return batch;
       }),
@@ -504,21 +489,18 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
       throw error;
     });
   const depth = Math.max(1, Math.floor(READ_AHEAD_BATCHES / options.sources.length));
-  const reads = new ReadAhead(readAfter, position, depth, source.pollInterval, signal);
+  const reads = new ReadAhead(readAfter, position, depth, () => source.pollInterval, signal);
   try {
     while (!signal.aborted) {
       const batch = await reads.next();
       if (!batch) break;
-      const events = batch.records.length > 0 ? toEvents(batch.records, lane.named, counters) : [];
-      if (events.length > 0) {
-        // Every append carries a position, so the newest durable record always has one.
-        const payloads = encodeRecords(events, batch.after);
+      if (batch.payloads.length > 0) {
         // Retried until it fits: a full buffer or disk pauses the source, a shutdown gives up
         // this batch (not stored, so it is read again at the next start).
-        const stored = await appendWhenPossible(log, payloads, options, name, signal);
+        const stored = await appendWhenPossible(log, batch.payloads, options, name, signal);
         if (!stored) break;
-        recent.remember(stored.firstId, events);
-        lane.newestEventMs = Math.max(lane.newestEventMs ?? 0, events.at(-1)!.timeMs);
+        if (batch.events) recent.remember(stored.firstId, batch.events);
+        lane.newestEventMs = Math.max(lane.newestEventMs ?? 0, batch.newestEventMs ?? 0);
       }
       lane.position = batch.after;
     }
@@ -543,7 +525,7 @@ export const READ_AHEAD_BATCHES = 3;
  * in order, and what it did not store is read again after a restart.
  */
 class ReadAhead {
-  private readonly ready: (SourceBatch<unknown> & { after: SourcePosition | undefined })[] = [];
+  private readonly ready: StoredBatch[] = [];
   private failure: { error: unknown } | undefined;
   private ended = false;
   private wakeConsumer: (() => void) | undefined;
@@ -551,10 +533,11 @@ class ReadAhead {
   private readonly stopped = new AbortController();
 
   constructor(
-    private readonly read: (from: SourcePosition | undefined) => Promise<SourceBatch<unknown> | undefined>,
+    private readonly read: (from: SourcePosition | undefined) => Promise<StoredBatch | undefined>,
     from: SourcePosition | undefined,
     private readonly depth: number,
-    private readonly pollInterval: number,
+    /** Read at each wait: a source in another thread knows its own once it started. */
+    private readonly pollInterval: () => number,
     signal: AbortSignal,
   ) {
     const stop = linkedAbort([signal, this.stopped.signal]).signal;
@@ -568,7 +551,7 @@ class ReadAhead {
   }
 
   /** The next batch in order (with the position after it), or undefined once reading ended. */
-  async next(): Promise<(SourceBatch<unknown> & { after: SourcePosition | undefined }) | undefined> {
+  async next(): Promise<StoredBatch | undefined> {
     for (;;) {
       const batch = this.ready.shift();
       if (batch) {
@@ -604,10 +587,10 @@ class ReadAhead {
       if (stop.aborted) return;
       const batch = await this.read(after);
       if (!batch || stop.aborted) return;
-      after = batch.position ?? after;
-      this.ready.push({ ...batch, after });
+      after = batch.after;
+      this.ready.push(batch);
       this.wakeConsumer?.();
-      if (batch.caughtUp) await sleep(this.pollInterval, stop);
+      if (batch.caughtUp) await sleep(this.pollInterval(), stop);
     }
   }
 }

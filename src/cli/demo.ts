@@ -194,7 +194,12 @@ ${FORMAT_HELP}
     agent.done.catch((error) => {
       failure = error;
     });
-    while (!interrupted && failure === undefined && !(target && entries >= target)) {
+    // Done once the target is reached and every source has read and delivered what it found:
+    // the sources start side by side, each in its own thread, and the journal may be first.
+    const settled = () =>
+      config.sources.every((source) => agent.metrics.component(source.name!).batches > 0) &&
+      agent.view().deliveries.every((delivery) => delivery.backlog === 0);
+    while (!interrupted && failure === undefined && !(target && entries >= target && settled())) {
       await new Promise((r) => setTimeout(r, 1000));
       view();
       if (received.length !== lastCount) {

@@ -7,17 +7,7 @@ export class Metrics {
   component(name: string): ComponentCounters {
     let counters = this.components.get(name);
     if (!counters) {
-      counters = {
-        eventsReceived: 0,
-        eventsSent: 0,
-        bytesSent: 0,
-        resent: 0,
-        eventsFailed: 0,
-        batches: 0,
-        errors: {},
-        errorCodes: {},
-        dropped: {},
-      };
+      counters = emptyCounters();
       this.components.set(name, counters);
     }
     return counters;
@@ -26,4 +16,18 @@ export class Metrics {
   snapshot(): Record<string, ComponentCounters> {
     return Object.fromEntries([...this.components].map(([name, c]) => [name, structuredClone(c)]));
   }
+}
+
+export function emptyCounters(): ComponentCounters {
+  return {
+    eventsReceived: 0,
+    eventsSent: 0,
+    bytesSent: 0,
+    resent: 0,
+    eventsFailed: 0,
+    batches: 0,
+    errors: {},
+    errorCodes: {},
+    dropped: {},
+  };
 }

@@ -283,7 +283,7 @@ test('a receiver that accepts and never reads: the failover group moves on withi
   let stoppedInMs = Number.POSITIVE_INFINITY;
   try {
     await waitFor(
-      () => `every event at the backup (have ${new Set(ids([backup])).size})`,
+      () => `every event at the backup (have ${new Set(ids([backup])).size})\n${agent.output().slice(-3000)}`,
       () => new Set(ids([backup])).size >= 4000,
       60_000,
     );
