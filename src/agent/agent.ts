@@ -17,7 +17,7 @@ import { type NamedSink, type NamedSource, Pipeline } from './pipeline.js';
 import { startProgress } from './progress.js';
 import { FORMATS, SINKS, SOURCES } from './registry.js';
 import { identities, planReload } from './reload.js';
-import { ThreadedSource } from './source-thread.js';
+import { SourceThreads } from './source-thread.js';
 import { VERSION } from './version.js';
 
 export interface RunningAgent {
@@ -88,7 +88,13 @@ export function sinkMessages(config: AgentConfig, name: string): Formatter {
 }
 
 /** Builds the components of one configuration (nothing connects until the pipeline reads or sends). */
-function components(config: AgentConfig, directory: string, options: AgentOptions, metrics: Metrics) {
+function components(
+  config: AgentConfig,
+  directory: string,
+  options: AgentOptions,
+  metrics: Metrics,
+  threads: SourceThreads,
+) {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const context = (name: string): ComponentContext => ({
     name,
@@ -104,10 +110,10 @@ function components(config: AgentConfig, directory: string, options: AgentOption
       const c = config.sources[index]!;
       const { name, id } = ids.sources[index]!;
       const descriptor = descriptorOf('source', SOURCES, c.type);
-      // Each source reads, decodes and encodes in a thread of its own: ingest and delivery use two cores.
+      // Sources read, decode and encode in source threads: ingest and delivery use two cores.
       const { logger, counters } = context(name);
       const { filter, ...sourceConfig } = c;
-      const threaded = new ThreadedSource(
+      const threaded = threads.open(
         { type: c.type, config: sourceConfig, name, configDirectory: directory, filter },
         logger,
         counters,
@@ -152,7 +158,8 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const { logger } = options;
   const metrics = options.metrics ?? new Metrics();
   let config = options.config;
-  const build = components(config, options.directory, options, metrics);
+  const threads = new SourceThreads();
+  const build = components(config, options.directory, options, metrics, threads);
   const pipeline = await Pipeline.open({
     sources: config.sources.map((_, i) => build.source(i)),
     sinks: config.sinks.map((_, i) => build.sink(i)),
@@ -222,7 +229,7 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
     async reload(next, directory) {
       const plan = planReload(config, next);
       if (plan.refused.length > 0) return { applied: [], refused: plan.refused };
-      const fresh = components(next, directory, options, metrics);
+      const fresh = components(next, directory, options, metrics, threads);
       const ids = identities(next);
       let built: { sources: NamedSource[]; sinks: NamedSink[]; added: NamedSink[] };
       try {

@@ -1,4 +1,5 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Source, SourceBatch, SourcePosition } from '../core/component.js';
 import { AuditRelayError, ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
@@ -6,7 +7,7 @@ import type { ComponentCounters, LogFields, Logger, LogLevel } from '../core/tel
 import type { FilterConfig } from '../events/filter.js';
 import type { StoredBatch } from './stored-batch.js';
 
-/** What a source thread is started with: everything plain data, built again in the thread. */
+/** What a source is opened in a thread with: plain data, built again there. */
 export interface SourceThreadInit {
   type: string;
   /** The source's validated configuration. */
@@ -16,7 +17,7 @@ export interface SourceThreadInit {
   filter: FilterConfig | undefined;
 }
 
-interface PlainError {
+export interface PlainError {
   message: string;
   code?: string;
   retryable: boolean;
@@ -25,17 +26,20 @@ interface PlainError {
 
 type Counts = Pick<ComponentCounters, 'eventsReceived' | 'batches' | 'errors' | 'errorCodes' | 'dropped'>;
 
+/** Messages to a source thread; `source` names the source within the thread. */
 export type ToThread =
-  | { type: 'read'; id: number; after: SourcePosition | undefined; stored: boolean }
-  | { type: 'abort'; id: number }
-  | { type: 'close' };
+  | { type: 'open'; source: number; init: SourceThreadInit }
+  | { type: 'read'; source: number; id: number; after: SourcePosition | undefined; stored: boolean }
+  | { type: 'abort'; source: number; id: number }
+  | { type: 'close'; source: number };
 
 export type FromThread =
-  | { type: 'ready'; pollInterval: number }
-  | { type: 'failed'; error: PlainError }
-  | { type: 'log'; level: LogLevel; message: string; fields: LogFields }
+  | { type: 'opened'; source: number; pollInterval: number }
+  | { type: 'failed'; source: number; error: PlainError }
+  | { type: 'log'; source: number; level: LogLevel; message: string; fields: LogFields }
   | {
       type: 'stored';
+      source: number;
       id: number;
       bytes: ArrayBuffer;
       lengths: number[];
@@ -46,21 +50,18 @@ export type FromThread =
     }
   | {
       type: 'events';
+      source: number;
       id: number;
       events: SecurityEvent[];
       position: SourcePosition | undefined;
       caughtUp: boolean;
     }
-  | { type: 'error'; id: number; error: PlainError }
-  | { type: 'closed' };
+  | { type: 'error'; source: number; id: number; error: PlainError }
+  | { type: 'closed'; source: number };
 
-interface Thread {
-  worker: Worker;
-  /** Settles once the source was built in this thread. */
-  ready: Promise<void>;
-}
+type Reply = Extract<FromThread, { id: number }>;
 
-/** How long a closing thread may take to close its source before it is ended. */
+/** How long a source may take to close in its thread before it is left behind. */
 const CLOSE_MS = 1000;
 
 // Compiled, this module is .js beside the worker's .js. Under tsx (tests) both are .ts, and
@@ -68,40 +69,131 @@ const CLOSE_MS = 1000;
 const UNDER_TSX = import.meta.url.endsWith('.ts');
 const WORKER_FILE = new URL(UNDER_TSX ? './source-worker.ts' : './source-worker.js', import.meta.url);
 
-function newWorker(options: WorkerOptions): Worker {
-  if (!UNDER_TSX) return new Worker(WORKER_FILE, options);
+function newWorker(): Worker {
+  if (!UNDER_TSX) return new Worker(WORKER_FILE, { name: 'sources' });
   const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_FILE.href)}); })`;
-  return new Worker(code, { ...options, eval: true });
+  return new Worker(code, { eval: true, name: 'sources' });
 }
 
 /**
- * A source that runs in a thread of its own (worker_threads): the Mapepire connection, the
- * rows' JSON, decode, normalize, the filter and the WAL record encoding happen there, and the
- * pipeline's thread receives each batch as one buffer of WAL payloads (`readStored`). Reads
- * stay one at a time in order (the pipeline's read-ahead), so nothing about ordering or
- * durability changes: the pipeline appends, and a batch not appended is read again.
+ * The threads the agent's sources run in (worker_threads): by default one fewer than the
+ * machine's cores (at least one), shared out among the sources, so that a fleet of sources
+ * costs a few V8 heaps, not one each. A thread starts with its first source and ends with its
+ * last.
+ */
+export class SourceThreads {
+  private readonly threads: SourceThread[];
+
+  constructor(size = Math.max(1, availableParallelism() - 1)) {
+    this.threads = Array.from({ length: size }, () => new SourceThread());
+  }
+
+  /** A source built and run in the thread with the fewest sources. */
+  open(init: SourceThreadInit, logger: Logger, counters: ComponentCounters): ThreadedSource {
+    const thread = this.threads.reduce((a, b) => (b.load < a.load ? b : a));
+    return thread.open(init, logger, counters);
+  }
+}
+
+/** One worker and the sources in it; started again (with its sources) when a read finds it dead. */
+class SourceThread {
+  private worker: Worker | undefined;
+  private readonly sources = new Map<number, ThreadedSource>();
+  private nextKey = 1;
+
+  get load(): number {
+    return this.sources.size;
+  }
+
+  open(init: SourceThreadInit, logger: Logger, counters: ComponentCounters): ThreadedSource {
+    const key = this.nextKey++;
+    const source = new ThreadedSource(this, key, init, logger, counters);
+    this.sources.set(key, source);
+    if (this.worker) this.post({ type: 'open', source: key, init });
+    else this.start();
+    return source;
+  }
+
+  /** The worker, started again with every source in it if it died. */
+  running(): Worker {
+    return this.worker ?? this.start();
+  }
+
+  post(message: ToThread): void {
+    this.running().postMessage(message);
+  }
+
+  async close(key: number): Promise<void> {
+    const worker = this.worker;
+    if (!this.sources.delete(key) || !worker) return;
+    const closed = new Promise<void>((resolve) => {
+      const done = (message: FromThread) => {
+        if (message.type !== 'closed' || message.source !== key) return;
+        worker.off('message', done);
+        resolve();
+      };
+      worker.on('message', done);
+      worker.once('exit', () => resolve());
+    });
+    worker.postMessage({ type: 'close', source: key } satisfies ToThread);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_MS)))]);
+    clearTimeout(timer);
+    if (this.sources.size === 0 && this.worker === worker) {
+      this.worker = undefined;
+      await worker.terminate();
+    }
+  }
+
+  private start(): Worker {
+    const worker = newWorker();
+    this.worker = worker;
+    worker.on('message', (message: FromThread) => this.sources.get(message.source)?.receive(message));
+    const ended = (error: unknown) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      for (const source of this.sources.values()) source.threadEnded(error);
+    };
+    worker.on('error', ended);
+    worker.on('exit', (code) => ended(new Error(`exit code ${code}`)));
+    for (const source of this.sources.values()) {
+      source.opening();
+      worker.postMessage({ type: 'open', source: source.key, init: source.init } satisfies ToThread);
+    }
+    return worker;
+  }
+}
+
+/**
+ * A source run in a source thread: the Mapepire connection, the rows' JSON, decode, normalize,
+ * the filter and the WAL record encoding happen there, and the pipeline's thread receives each
+ * batch as one buffer of WAL payloads (`readStored`). Reads stay one at a time in order (the
+ * pipeline's read-ahead), so nothing about ordering or durability changes: the pipeline
+ * appends, and a batch not appended is read again.
  *
  * `read` (for repairing a damaged WAL region) hands over events, not records: as a Source it
  * reads SecurityEvents, and its record → event function is the identity.
  */
 export class ThreadedSource implements Source<SecurityEvent> {
   private interval = 1000;
-  private thread: Thread | undefined;
-  private readonly pending = new Map<number, { resolve(m: FromThread): void; reject(e: unknown): void }>();
+  private started!: { ready: Promise<void>; resolve(): void; reject(error: unknown): void; running: boolean };
+  private readonly pending = new Map<number, { resolve(reply: Reply): void; reject(error: unknown): void }>();
   private nextId = 1;
   private closing: Promise<void> | undefined;
 
   constructor(
-    private readonly init: SourceThreadInit,
+    private readonly thread: SourceThread,
+    readonly key: number,
+    readonly init: SourceThreadInit,
     private readonly logger: Logger,
     private readonly counters: ComponentCounters,
   ) {
-    this.thread = this.start();
+    this.opening();
   }
 
   /** Settles once the source was built in its thread; rejects with what building it threw. */
   get ready(): Promise<void> {
-    return this.thread?.ready ?? Promise.resolve();
+    return this.started.ready;
   }
 
   get pollInterval(): number {
@@ -128,67 +220,44 @@ export class ThreadedSource implements Source<SecurityEvent> {
   }
 
   close(): Promise<void> {
-    this.closing ??= (async () => {
-      const worker = this.thread?.worker;
-      this.thread = undefined;
+    this.closing ??= (() => {
       this.failAll(new AuditRelayError('AR_INTERNAL', `source ${this.init.name} was closed`));
-      if (!worker) return;
-      const closed = new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.on('message', (message: FromThread) => {
-          if (message.type === 'closed') resolve();
-        });
-      });
-      worker.postMessage({ type: 'close' } satisfies ToThread);
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_MS)))]);
-      clearTimeout(timer);
-      await worker.terminate();
+      return this.thread.close(this.key);
     })();
     return this.closing;
   }
 
-  private start(): Thread {
-    const worker = newWorker({ workerData: this.init, name: `source ${this.init.name}` });
-    let started!: { resolve(): void; reject(e: unknown): void };
+  /** Its thread is (re)starting and builds it again. */
+  opening(): void {
+    let settle!: { resolve(): void; reject(error: unknown): void };
     const ready = new Promise<void>((resolve, reject) => {
-      started = { resolve, reject };
+      settle = { resolve, reject };
     });
     ready.catch(() => {});
-    const thread: Thread = { worker, ready };
-    let running = false;
-    worker.on('message', (message: FromThread) => {
-      if (message.type === 'ready') {
-        this.interval = message.pollInterval;
-        running = true;
-        started.resolve();
-      } else if (message.type === 'failed') started.reject(rebuilt(message.error));
-      else this.receive(message);
+    this.started = { ready, ...settle, running: false };
+  }
+
+  /** A thread that died takes its reads with it; the pipeline retries, which starts a new one. */
+  threadEnded(cause: unknown): void {
+    // One that never built its sources (a broken installation) would only die again.
+    const failure = new AuditRelayError('AR_INTERNAL', `the thread of source ${this.init.name} ended`, {
+      cause,
+      retryable: this.started.running,
     });
-    const ended = (error: unknown) => {
-      if (this.thread !== thread) return;
-      this.thread = undefined;
-      // A thread that died takes its reads with it; the pipeline retries, which starts a new
-      // one. One that never started (a broken installation) would only die again.
-      const failure = new AuditRelayError('AR_INTERNAL', `the thread of source ${this.init.name} ended`, {
-        cause: error,
-        retryable: running,
-      });
-      started.reject(failure);
-      this.failAll(failure);
-    };
-    worker.on('error', ended);
-    worker.on('exit', (code) => ended(new Error(`exit code ${code}`)));
-    return thread;
+    this.started.reject(failure);
+    this.failAll(failure);
   }
 
-  private failAll(error: unknown): void {
-    for (const { reject } of this.pending.values()) reject(error);
-    this.pending.clear();
-  }
-
-  private receive(message: Exclude<FromThread, { type: 'ready' | 'failed' }>): void {
+  receive(message: FromThread): void {
     switch (message.type) {
+      case 'opened':
+        this.interval = message.pollInterval;
+        this.started.running = true;
+        this.started.resolve();
+        return;
+      case 'failed':
+        this.started.reject(rebuilt(message.error));
+        return;
       case 'log':
         this.logger[message.level](message.message, message.fields);
         return;
@@ -203,23 +272,27 @@ export class ThreadedSource implements Source<SecurityEvent> {
     }
   }
 
+  private failAll(error: unknown): void {
+    for (const { reject } of this.pending.values()) reject(error);
+    this.pending.clear();
+  }
+
   private async request(
     after: SourcePosition | undefined,
     stored: boolean,
     signal: AbortSignal,
-  ): Promise<FromThread> {
+  ): Promise<Reply> {
     if (this.closing) throw new AuditRelayError('AR_INTERNAL', `source ${this.init.name} is closed`);
-    this.thread ??= this.start();
-    const { worker, ready } = this.thread;
-    await ready;
+    const worker = this.thread.running();
+    await this.started.ready;
     signal.throwIfAborted();
     const id = this.nextId++;
-    const abort = () => worker.postMessage({ type: 'abort', id } satisfies ToThread);
+    const abort = () => worker.postMessage({ type: 'abort', source: this.key, id } satisfies ToThread);
     signal.addEventListener('abort', abort, { once: true });
     try {
-      return await new Promise<FromThread>((resolve, reject) => {
+      return await new Promise<Reply>((resolve, reject) => {
         this.pending.set(id, { resolve, reject });
-        worker.postMessage({ type: 'read', id, after, stored } satisfies ToThread);
+        worker.postMessage({ type: 'read', source: this.key, id, after, stored } satisfies ToThread);
       });
     } finally {
       signal.removeEventListener('abort', abort);
@@ -235,7 +308,7 @@ function rebuilt(error: PlainError): Error {
   return new Error(error.message, { cause });
 }
 
-function unexpected(reply: FromThread): Error {
+function unexpected(reply: Reply): Error {
   return new AuditRelayError('AR_INTERNAL', `a source thread answered a read with ${reply.type}`);
 }
 

@@ -1,37 +1,61 @@
 /**
- * The thread a source runs in (see source-thread.ts): it reads the IBM i, turns records into
+ * A thread that sources run in (see source-thread.ts): it reads the IBM i, turns records into
  * events and encodes them as WAL record payloads, so that the pipeline's thread only appends,
- * formats and sends. Nothing here is durable: the pipeline appends what this thread hands it.
+ * formats and sends. Several sources may share it. Nothing here is durable: the pipeline
+ * appends what this thread hands it.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Source, SourceBatch, SourcePosition } from '../core/component.js';
+import type { SecurityEvent } from '../core/event.js';
 import type { LogFields, Logger, LogLevel } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
 import { emptyCounters } from '../telemetry/metrics.js';
 import { SOURCES } from './registry.js';
-import type { FromThread, SourceThreadInit, ToThread } from './source-thread.js';
-import { storedBatch } from './stored-batch.js';
+import type { FromThread, PlainError, SourceThreadInit, ToThread } from './source-thread.js';
+import { type RecordConversion, storedBatch } from './stored-batch.js';
 
 const port = parentPort!;
-const init = workerData as SourceThreadInit;
 const post = (message: FromThread, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
-function threadLogger(bindings: LogFields): Logger {
+interface Read {
+  after: SourcePosition | undefined;
+  batch: Promise<SourceBatch<unknown>>;
+  controller: AbortController;
+}
+
+interface Hosted {
+  source: Source<unknown>;
+  conversion: RecordConversion<unknown>;
+  /** Reads in flight by request id, to abort them. */
+  reads: Map<number, AbortController>;
+  /**
+   * The read after the batch just handed over, started before that batch is converted: the
+   * IBM i answers it while this thread decodes and encodes. Still one read at a time, in
+   * order; used only when the pipeline then asks for exactly that position, else waited out
+   * and dropped.
+   */
+  next: Read | undefined;
+  closed: boolean;
+}
+
+const hosted = new Map<number, Hosted>();
+
+function threadLogger(key: number, bindings: LogFields): Logger {
   const at =
     (level: LogLevel) =>
     (message: string, fields?: LogFields): void =>
-      post({ type: 'log', level, message, fields: { ...bindings, ...fields } });
+      post({ type: 'log', source: key, level, message, fields: { ...bindings, ...fields } });
   return {
     error: at('error'),
     warn: at('warn'),
     info: at('info'),
     debug: at('debug'),
-    child: (more) => threadLogger({ ...bindings, ...more }),
+    child: (more) => threadLogger(key, { ...bindings, ...more }),
   };
 }
 
 /** An error as plain data: its code and retryability decide what the pipeline does next. */
-function plain(error: unknown): Extract<FromThread, { type: 'failed' }>['error'] {
+function plain(error: unknown): PlainError {
   if (error instanceof Error) {
     const { code, retryable } = error as Error & { code?: unknown; retryable?: unknown };
     return {
@@ -44,75 +68,75 @@ function plain(error: unknown): Extract<FromThread, { type: 'failed' }>['error']
   return { message: String(error), retryable: false };
 }
 
-const descriptor = SOURCES.find((d) => d.type === init.type)!;
-let source: Source<unknown> | undefined;
-try {
-  if (!descriptor) throw new Error(`no source of type ${init.type}`);
-  source = descriptor.create(init.config as never, {
-    name: init.name,
-    logger: threadLogger({}),
-    // Sources count nothing themselves; what a read counts goes back with its batch.
-    counters: emptyCounters(),
-    configDirectory: init.configDirectory,
-  }) as Source<unknown>;
-  post({ type: 'ready', pollInterval: source.pollInterval });
-} catch (error) {
-  post({ type: 'failed', error: plain(error) });
+function open(key: number, init: SourceThreadInit): void {
+  try {
+    const descriptor = SOURCES.find((d) => d.type === init.type);
+    if (!descriptor) throw new Error(`no source of type ${init.type}`);
+    const source = descriptor.create(init.config as never, {
+      name: init.name,
+      logger: threadLogger(key, {}),
+      // Sources count nothing themselves; what a read counts goes back with its batch.
+      counters: emptyCounters(),
+      configDirectory: init.configDirectory,
+    }) as Source<unknown>;
+    const conversion = {
+      toEvent: descriptor.toEvent as (record: unknown) => SecurityEvent,
+      filter: compileFilter(init.filter),
+    };
+    hosted.set(key, { source, conversion, reads: new Map(), next: undefined, closed: false });
+    post({ type: 'opened', source: key, pollInterval: source.pollInterval });
+  } catch (error) {
+    post({ type: 'failed', source: key, error: plain(error) });
+  }
 }
-const conversion = {
-  toEvent: descriptor.toEvent as (record: unknown) => never,
-  filter: compileFilter(init.filter),
-};
-const reads = new Map<number, AbortController>();
-
-/**
- * The read after the batch just handed over, started before that batch is converted: the IBM i
- * answers it while this thread decodes and encodes. Still one read at a time, in order; used
- * only when the pipeline then asks for exactly that position, else waited out and dropped.
- */
-let next:
-  | { after: SourcePosition | undefined; batch: Promise<SourceBatch<unknown>>; controller: AbortController }
-  | undefined;
 
 const samePosition = (a: SourcePosition | undefined, b: SourcePosition | undefined) =>
   JSON.stringify(a) === JSON.stringify(b);
 
-function startRead(after: SourcePosition | undefined): NonNullable<typeof next> {
+function startRead(one: Hosted, after: SourcePosition | undefined): Read {
   const controller = new AbortController();
-  const batch = source!.read(after, controller.signal);
+  const batch = one.source.read(after, controller.signal);
   batch.catch(() => {});
   return { after, batch, controller };
 }
 
 async function sourceRead(
+  one: Hosted,
   id: number,
   after: SourcePosition | undefined,
   ahead: boolean,
 ): Promise<SourceBatch<unknown>> {
-  let current = next;
-  next = undefined;
+  let current = one.next;
+  one.next = undefined;
   if (current && !samePosition(current.after, after)) {
     // Waited out, not aborted: an abandoned query could cost the connection.
     await current.batch.catch(() => {});
     current = undefined;
   }
-  current ??= startRead(after);
-  reads.set(id, current.controller);
+  current ??= startRead(one, after);
+  one.reads.set(id, current.controller);
   const batch = await current.batch;
-  if (ahead && !batch.caughtUp) next = startRead(batch.position ?? after);
+  if (ahead && !batch.caughtUp && !one.closed) one.next = startRead(one, batch.position ?? after);
   return batch;
 }
 
-async function read(id: number, after: SourcePosition | undefined, stored: boolean): Promise<void> {
+async function read(
+  key: number,
+  id: number,
+  after: SourcePosition | undefined,
+  stored: boolean,
+): Promise<void> {
+  const one = hosted.get(key);
   try {
-    const batch = await sourceRead(id, after, stored);
+    if (!one) throw new Error('the source is not open in this thread');
+    const batch = await sourceRead(one, id, after, stored);
     if (!stored) {
-      const events = batch.records.map(conversion.toEvent);
-      post({ type: 'events', id, events, position: batch.position, caughtUp: batch.caughtUp });
+      const events = batch.records.map(one.conversion.toEvent);
+      post({ type: 'events', source: key, id, events, position: batch.position, caughtUp: batch.caughtUp });
       return;
     }
     const counters = emptyCounters();
-    const { payloads, newestEventMs, caughtUp } = storedBatch(batch, after, conversion, counters);
+    const { payloads, newestEventMs, caughtUp } = storedBatch(batch, after, one.conversion, counters);
     // One buffer of exactly the payloads, moved (not copied) to the pipeline's thread.
     const lengths = payloads.map((p) => p.length);
     const bytes = new Uint8Array(lengths.reduce((n, l) => n + l, 0));
@@ -125,6 +149,7 @@ async function read(id: number, after: SourcePosition | undefined, stored: boole
     post(
       {
         type: 'stored',
+        source: key,
         id,
         bytes: bytes.buffer,
         lengths,
@@ -136,26 +161,37 @@ async function read(id: number, after: SourcePosition | undefined, stored: boole
       [bytes.buffer],
     );
   } catch (error) {
-    post({ type: 'error', id, error: plain(error) });
+    post({ type: 'error', source: key, id, error: plain(error) });
   } finally {
-    reads.delete(id);
+    one?.reads.delete(id);
   }
+}
+
+async function close(key: number): Promise<void> {
+  const one = hosted.get(key);
+  hosted.delete(key);
+  if (one) {
+    one.closed = true;
+    for (const controller of one.reads.values()) controller.abort();
+    one.next?.controller.abort();
+    await one.source.close().catch(() => {});
+  }
+  post({ type: 'closed', source: key });
 }
 
 port.on('message', (message: ToThread) => {
   switch (message.type) {
+    case 'open':
+      open(message.source, message.init);
+      break;
     case 'read':
-      void read(message.id, message.after, message.stored);
+      void read(message.source, message.id, message.after, message.stored);
       break;
     case 'abort':
-      reads.get(message.id)?.abort();
+      hosted.get(message.source)?.reads.get(message.id)?.abort();
       break;
     case 'close':
-      for (const controller of reads.values()) controller.abort();
-      next?.controller.abort();
-      void Promise.resolve(source?.close())
-        .catch(() => {})
-        .finally(() => post({ type: 'closed' }));
+      void close(message.source);
       break;
   }
 });

@@ -2,13 +2,14 @@
  * A source in its own thread hands the pipeline exactly what the pipeline's thread would have
  * stored (byte for byte), in order, with the read-ahead inside the thread never changing what a
  * position reads; errors keep their code and retryability, the thread's log lines reach the
- * agent's log, and a thread that dies is replaced at the next read.
+ * agent's log, a thread that dies is replaced at the next read, and sources share a thread.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Worker } from 'node:worker_threads';
 import { configFromData } from '../../../src/agent/config/load.js';
 import { SOURCES } from '../../../src/agent/registry.js';
-import { ThreadedSource } from '../../../src/agent/source-thread.js';
+import { SourceThreads } from '../../../src/agent/source-thread.js';
 import { type StoredBatch, storedBatch } from '../../../src/agent/stored-batch.js';
 import type { SourcePosition } from '../../../src/core/component.js';
 import { AuditRelayError } from '../../../src/core/errors.js';
@@ -66,9 +67,14 @@ function sourceConfig(password = PASSWORD) {
   return config.sources[0]!;
 }
 
-function threaded(config = sourceConfig(), logger: Logger = silentLogger, counters = emptyCounters()) {
+function threaded(
+  config = sourceConfig(),
+  logger: Logger = silentLogger,
+  counters = emptyCounters(),
+  threads = new SourceThreads(1),
+) {
   const { filter, ...rest } = config;
-  return new ThreadedSource(
+  return threads.open(
     { type: config.type, config: rest, name: 'journal', configDirectory: process.cwd(), filter },
     logger,
     counters,
@@ -92,6 +98,7 @@ function recordingLogger(lines: string[]): Logger {
 }
 
 const signal = () => new AbortController().signal;
+const workerOf = (source: unknown) => (source as { thread: { worker: Worker | undefined } }).thread.worker!;
 const bytesOf = (batch: StoredBatch) => Buffer.concat(batch.payloads);
 
 /** The batches the pipeline's own thread would store, read to the end. */
@@ -203,9 +210,7 @@ test('a thread that dies fails its read as retryable, and the next read starts a
   try {
     await source.ready;
     const pending = source.readStored(undefined, signal());
-    await (
-      source as unknown as { thread: { worker: { terminate(): Promise<number> } } }
-    ).thread.worker.terminate();
+    await workerOf(source).terminate();
     const error = await pending.then(
       () => undefined,
       (e: unknown) => e,
@@ -220,4 +225,29 @@ test('a thread that dies fails its read as retryable, and the next read starts a
     await source.close();
   }
   await assert.rejects(source.readStored(undefined, signal()), /closed/);
+});
+
+test('sources share a thread: each reads its own, closing one leaves the other, the last one ends the thread', async () => {
+  const threads = new SourceThreads(1);
+  const expected = await inThread();
+  const one = threaded(sourceConfig(), silentLogger, emptyCounters(), threads);
+  const two = threaded(sourceConfig(), silentLogger, emptyCounters(), threads);
+  const worker = workerOf(one);
+  assert.equal(workerOf(two), worker, 'one thread');
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  try {
+    const [a, b] = await Promise.all([
+      one.readStored(undefined, signal()),
+      two.readStored(undefined, signal()),
+    ]);
+    assert.ok(bytesOf(a).equals(bytesOf(expected.batches[0]!)));
+    assert.ok(bytesOf(b).equals(bytesOf(expected.batches[0]!)));
+    await one.close();
+    const next = await two.readStored(b.after, signal());
+    assert.ok(bytesOf(next).equals(bytesOf(expected.batches[1]!)), 'the other source reads on');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+  assert.equal(typeof (await exited), 'number', 'the thread ended with its last source');
 });
