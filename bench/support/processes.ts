@@ -42,9 +42,12 @@ export function rssBytes(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system) `pid` has used so far. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * CPU seconds (user + system) `pid` has used so far, all its threads; with `mainThreadOnly`
+ * only its main (JavaScript) thread, whose id is the process id.
+ */
+export function cpuSeconds(pid: number, mainThreadOnly = false): number {
+  const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which is in parentheses and may hold spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
