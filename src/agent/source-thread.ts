@@ -99,6 +99,8 @@ export class SourceThreads {
 class SourceThread {
   private worker: Worker | undefined;
   private readonly sources = new Map<number, ThreadedSource>();
+  /** Sources being closed, by key: resolved when the thread closed them or ended. */
+  private readonly closing = new Map<number, () => void>();
   private nextKey = 1;
 
   get load(): number {
@@ -126,19 +128,13 @@ class SourceThread {
   async close(key: number): Promise<void> {
     const worker = this.worker;
     if (!this.sources.delete(key) || !worker) return;
-    const closed = new Promise<void>((resolve) => {
-      const done = (message: FromThread) => {
-        if (message.type !== 'closed' || message.source !== key) return;
-        worker.off('message', done);
-        resolve();
-      };
-      worker.on('message', done);
-      worker.once('exit', () => resolve());
-    });
+    // Answered by the thread's 'closed', or by its end: one listener each, however many close at once.
+    const closed = new Promise<void>((resolve) => this.closing.set(key, resolve));
     worker.postMessage({ type: 'close', source: key } satisfies ToThread);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_MS)))]);
     clearTimeout(timer);
+    this.closing.delete(key);
     if (this.sources.size === 0 && this.worker === worker) {
       this.worker = undefined;
       await worker.terminate();
@@ -148,8 +144,12 @@ class SourceThread {
   private start(): Worker {
     const worker = newWorker();
     this.worker = worker;
-    worker.on('message', (message: FromThread) => this.sources.get(message.source)?.receive(message));
+    worker.on('message', (message: FromThread) => {
+      if (message.type === 'closed') this.closing.get(message.source)?.();
+      else this.sources.get(message.source)?.receive(message);
+    });
     const ended = (error: unknown) => {
+      for (const resolve of this.closing.values()) resolve();
       if (this.worker !== worker) return;
       this.worker = undefined;
       for (const source of this.sources.values()) source.threadEnded(error);
@@ -248,7 +248,7 @@ export class ThreadedSource implements Source<SecurityEvent> {
     this.failAll(failure);
   }
 
-  receive(message: FromThread): void {
+  receive(message: Exclude<FromThread, { type: 'closed' }>): void {
     switch (message.type) {
       case 'opened':
         this.interval = message.pollInterval;
@@ -260,8 +260,6 @@ export class ThreadedSource implements Source<SecurityEvent> {
         return;
       case 'log':
         this.logger[message.level](message.message, message.fields);
-        return;
-      case 'closed':
         return;
       default: {
         const waiting = this.pending.get(message.id);
