@@ -10,7 +10,7 @@ import {
 } from '../ebcdic/index.js';
 import { J5_ENTRY_DATA_OFFSET, type JournalEntry } from './entry.js';
 import { readBin2, readBin4, readBin8, readPacked, readZoned, toHex } from './fields.js';
-import type { EntryLayout, FieldLayout } from './layout.js';
+import type { EntryLayout, FieldKind, FieldLayout } from './layout.js';
 
 export type FieldValue = string | number;
 
@@ -89,6 +89,37 @@ type FieldReader = (
   plain: TextDecoderFn | undefined,
 ) => void;
 
+/**
+ * What reading a field needs of its layout, in one object shape for every field: the catalog's
+ * fields differ in which optional properties they have, and reading those through one function
+ * made every property read a megamorphic look-up.
+ */
+interface FieldPlan {
+  key: string;
+  ibmName: string;
+  offset: number;
+  length: number;
+  kind: FieldKind;
+  scale: number;
+  varlen: boolean;
+  lengthField: string | undefined;
+  ccsidField: string | undefined;
+}
+
+function fieldPlan(field: FieldLayout): FieldPlan {
+  return {
+    key: field.key,
+    ibmName: field.ibmName,
+    offset: field.offset,
+    length: field.length,
+    kind: field.kind,
+    scale: field.scale ?? 0,
+    varlen: field.varlen === true,
+    lengthField: field.lengthField,
+    ccsidField: field.ccsidField,
+  };
+}
+
 const fieldReaders = new WeakMap<EntryLayout, FieldReader>();
 
 /**
@@ -107,10 +138,13 @@ function fieldReader(layout: EntryLayout): FieldReader {
       const start = field.offset - J5_ENTRY_DATA_OFFSET;
       body +=
         `if (${start} >= data.length) return;\n` +
-        `value = readField(layout[${index}], data, ${start}, decoded, options, plain);\n` +
+        `value = readField(plans[${index}], data, ${start}, decoded, options, plain);\n` +
         `if (value !== undefined) fields[${JSON.stringify(field.key)}] = value;\n`;
     });
-    read = new Function('layout', 'readField', `${body}};`)(layout.fields, readField) as FieldReader;
+    read = new Function('plans', 'readField', `${body}};`)(
+      layout.fields.map(fieldPlan),
+      readField,
+    ) as FieldReader;
     fieldReaders.set(layout, read);
   }
   return read;
@@ -131,7 +165,7 @@ function plainDecoder(ccsid: number): TextDecoderFn | undefined {
   return decode ?? undefined;
 }
 
-function flag(decoded: DecodedEntry, field: FieldLayout, code: ErrorCode, message: string): void {
+function flag(decoded: DecodedEntry, field: FieldPlan, code: ErrorCode, message: string): void {
   decoded.issues.push({
     code,
     message: `${field.ibmName} (offset ${field.offset}): ${message}`,
@@ -140,7 +174,7 @@ function flag(decoded: DecodedEntry, field: FieldLayout, code: ErrorCode, messag
 }
 
 function readField(
-  field: FieldLayout,
+  field: FieldPlan,
   data: Uint8Array,
   fieldStart: number,
   decoded: DecodedEntry,
@@ -187,12 +221,7 @@ function readField(
         );
         return undefined;
       }
-      const value = (field.kind === 'zoned' ? readZoned : readPacked)(
-        data,
-        start,
-        field.length,
-        field.scale ?? 0,
-      );
+      const value = (field.kind === 'zoned' ? readZoned : readPacked)(data, start, field.length, field.scale);
       if (value === undefined) {
         flag(
           decoded,
@@ -231,7 +260,7 @@ function readField(
  * can hold bytes that map to nothing: those are checked and flagged AR_DECODE_UNMAPPED.
  */
 function readText(
-  field: FieldLayout,
+  field: FieldPlan,
   data: Uint8Array,
   start: number,
   end: number,
@@ -251,7 +280,7 @@ function readText(
 }
 
 function readTagged(
-  field: FieldLayout,
+  field: FieldPlan,
   data: Uint8Array,
   start: number,
   available: number,

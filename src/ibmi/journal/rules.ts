@@ -86,7 +86,30 @@ export function defineEntry<const Layout extends EntryLayout>(
   spec?: TypeSpec<FieldKey<Layout>>,
 ): EntryDefinition {
   // Checked above against the layout; from here on any key reads as undefined when absent.
-  return { layout, spec: spec as TypeSpec | undefined };
+  return { layout, spec: spec && oneShape(spec as TypeSpec) };
+}
+
+/**
+ * The spec with every property present, in one order: specs set different optional properties,
+ * and reading them in `applySpec` through as many object shapes made each read a megamorphic
+ * look-up. The same spec otherwise.
+ */
+function oneShape(spec: TypeSpec): TypeSpec {
+  return {
+    action: spec.action,
+    actionBySubtype: spec.actionBySubtype,
+    severity: spec.severity,
+    severityBySubtype: spec.severityBySubtype,
+    failures: spec.failures,
+    outcome: spec.outcome,
+    object: spec.object,
+    target: spec.target,
+    remote: spec.remote,
+    local: spec.local,
+    outbound: spec.outbound,
+    raise: spec.raise,
+    message: spec.message,
+  };
 }
 
 export const { alert, critical, warning, notice, informational } = SEVERITY;
@@ -120,13 +143,13 @@ export function quoted(value: string): string {
 export const OBJECT = ['objectName', 'libraryName', 'objectType'] as const;
 
 /** Types without a spec (no layout fields known): the title says what happened. */
-export const GENERIC_SPEC: TypeSpec = {
+export const GENERIC_SPEC: TypeSpec = oneShape({
   action: 'audit-entry',
   severity: notice,
   outcome: 'unknown',
   message: (i) =>
     `${i.decoded.layout?.title ?? `Entry type ${i.decoded.entry.entryType}`}${i.subtypeName ? ` (${i.subtypeName})` : ''} by ${by(i)}${i.from}`,
-};
+});
 
 /**
  * Applies a spec: sets the properties it decides on the event being built (every one, so
