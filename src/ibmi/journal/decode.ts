@@ -123,7 +123,7 @@ function fieldPlan(field: FieldLayout): FieldPlan {
 
 const fieldReaders = new WeakMap<EntryLayout, FieldReader>();
 
-/** Fields no field of the layout reads: its fields name no sibling. */
+/** The fields read so far, for layouts whose fields name no sibling (nothing reads or writes it). */
 const NO_SIBLINGS: Readonly<Record<string, FieldValue>> = Object.freeze({});
 
 /**
@@ -156,7 +156,7 @@ function fieldReader(layout: EntryLayout): FieldReader {
       const values = fields.map((_, index) => `v${index}`);
       body += `if (data.length > ${Math.max(...starts)}) {\n`;
       fields.forEach((_, index) => {
-        body += `const v${index} = readField(plans[${index}], data, ${starts[index]}, none, issues, options, plain);\n`;
+        body += `const v${index} = readField(plans[${index}], data, ${starts[index]}, noSiblings, issues, options, plain);\n`;
       });
       body += `if (${values.map((v) => `${v} !== undefined`).join(' && ')}) return { ${keys.map((key, index) => `${key}: v${index}`).join(', ')} };\n`;
       body += 'const fields = {};\n';
@@ -172,7 +172,7 @@ function fieldReader(layout: EntryLayout): FieldReader {
         `value = readField(plans[${index}], data, ${starts[index]}, fields, issues, options, plain);\n` +
         `if (value !== undefined) fields[${keys[index]}] = value;\n`;
     });
-    read = new Function('plans', 'readField', 'none', `${body}return fields;\n};`)(
+    read = new Function('plans', 'readField', 'noSiblings', `${body}return fields;\n};`)(
       fields.map(fieldPlan),
       readField,
       NO_SIBLINGS,
