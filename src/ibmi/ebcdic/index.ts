@@ -72,16 +72,91 @@ export function textDecoder(ccsid: number): TextDecoderFn | undefined {
   if (decodeMixed) {
     decode = (bytes, start, end) => decodeMixed(bytes, start, end);
   } else if (table !== undefined) {
-    decode = (bytes, start, end) => {
-      let text = '';
-      for (let i = start; i < end; i++) text += table[bytes[i]!];
-      return text;
-    };
+    decode = sbcsDecoder(table);
   } else {
     return undefined;
   }
   decoders.set(ccsid, decode);
   return decode;
+}
+
+/**
+ * A single-byte table's decoder. Journal fields are mostly short names (a profile, an object,
+ * a library): up to 10 bytes become one string in one call, where adding a character at a
+ * time makes a new string per character; longer text is joined from 10-character pieces.
+ * `short` takes 1 to 10 bytes.
+ */
+function sbcsDecoder(table: string): TextDecoderFn {
+  const u = Uint16Array.from(table, (c) => c.charCodeAt(0));
+  const char = String.fromCharCode;
+  function short(b: Uint8Array, s: number, n: number): string {
+    switch (n) {
+      case 1:
+        return table[b[s]!]!;
+      case 2:
+        return char(u[b[s]!]!, u[b[s + 1]!]!);
+      case 3:
+        return char(u[b[s]!]!, u[b[s + 1]!]!, u[b[s + 2]!]!);
+      case 4:
+        return char(u[b[s]!]!, u[b[s + 1]!]!, u[b[s + 2]!]!, u[b[s + 3]!]!);
+      case 5:
+        return char(u[b[s]!]!, u[b[s + 1]!]!, u[b[s + 2]!]!, u[b[s + 3]!]!, u[b[s + 4]!]!);
+      case 6:
+        return char(u[b[s]!]!, u[b[s + 1]!]!, u[b[s + 2]!]!, u[b[s + 3]!]!, u[b[s + 4]!]!, u[b[s + 5]!]!);
+      case 7:
+        return char(
+          u[b[s]!]!,
+          u[b[s + 1]!]!,
+          u[b[s + 2]!]!,
+          u[b[s + 3]!]!,
+          u[b[s + 4]!]!,
+          u[b[s + 5]!]!,
+          u[b[s + 6]!]!,
+        );
+      case 8:
+        return char(
+          u[b[s]!]!,
+          u[b[s + 1]!]!,
+          u[b[s + 2]!]!,
+          u[b[s + 3]!]!,
+          u[b[s + 4]!]!,
+          u[b[s + 5]!]!,
+          u[b[s + 6]!]!,
+          u[b[s + 7]!]!,
+        );
+      case 9:
+        return char(
+          u[b[s]!]!,
+          u[b[s + 1]!]!,
+          u[b[s + 2]!]!,
+          u[b[s + 3]!]!,
+          u[b[s + 4]!]!,
+          u[b[s + 5]!]!,
+          u[b[s + 6]!]!,
+          u[b[s + 7]!]!,
+          u[b[s + 8]!]!,
+        );
+      default:
+        return char(
+          u[b[s]!]!,
+          u[b[s + 1]!]!,
+          u[b[s + 2]!]!,
+          u[b[s + 3]!]!,
+          u[b[s + 4]!]!,
+          u[b[s + 5]!]!,
+          u[b[s + 6]!]!,
+          u[b[s + 7]!]!,
+          u[b[s + 8]!]!,
+          u[b[s + 9]!]!,
+        );
+    }
+  }
+  return (bytes, start, end) => {
+    if (end - start <= 10) return end > start ? short(bytes, start, end - start) : '';
+    let text = '';
+    for (let i = start; i < end; i += 10) text += short(bytes, i, Math.min(10, end - i));
+    return text;
+  };
 }
 
 /**

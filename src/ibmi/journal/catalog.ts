@@ -1,8 +1,13 @@
 import { ENTRY_TYPES } from './entries/index.js';
 import type { EntryLayout } from './layout.js';
-import { GENERIC_SPEC, type TypeSpec } from './rules.js';
+import { type EntryDefinition, GENERIC_SPEC, type TypeSpec } from './rules.js';
 
 export type { EntryLayout, FieldLayout } from './layout.js';
+
+/** An entry type's layout and rules, in one look-up; undefined for types not in the catalog. */
+export function entryDefinition(entryType: string): EntryDefinition | undefined {
+  return ENTRY_TYPES[entryType];
+}
 
 export function layoutFor(entryType: string): EntryLayout | undefined {
   return ENTRY_TYPES[entryType]?.layout;

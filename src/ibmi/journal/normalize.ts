@@ -1,11 +1,10 @@
 import type { SecurityEvent, Severity } from '../../core/event.js';
-import { specFor } from './catalog.js';
 import type { DecodedEntry, DecodeIssue } from './decode.js';
 import { qualifiedJobName } from './entry.js';
 import { toHex } from './fields.js';
 import { formatUtcOffset } from './heading/timestamp.js';
 import type { EntryLayout } from './layout.js';
-import { applySpec, DECODE_ERROR_SEVERITY, GENERIC_SPEC, type RuleInput } from './rules.js';
+import { applySpec, DECODE_ERROR_SEVERITY, type RuleInput, type TypeSpec } from './rules.js';
 
 export interface NormalizeContext {
   /** The IBM i's offset from UTC in minutes (QUTCOFFSET); journal times are local. */
@@ -13,38 +12,24 @@ export interface NormalizeContext {
 }
 
 /**
- * DecodedEntry → SecurityEvent. Pure. An entry with decode or heading issues still becomes
- * an event: it carries `decodeError` with the first issue and the raw bytes in hex.
+ * DecodedEntry → SecurityEvent with the rules of its type (`spec`). Pure. An entry with decode
+ * or heading issues still becomes an event: it carries `decodeError` with the first issue and
+ * the raw bytes in hex.
  */
 export function normalize(
   decoded: DecodedEntry,
+  spec: TypeSpec,
   headingIssues: readonly DecodeIssue[],
   ctx: NormalizeContext,
 ): SecurityEvent {
-  const { entry, layout, fields } = decoded;
-  const t = entry.timestamp;
+  const { entry, layout, fields, subtype } = decoded;
+  const { position, timestamp: t } = entry;
   const user = entry.currentUser || entry.jobUser;
-  const subtype = decoded.subtype;
   const subtypeName = subtype === undefined || !layout ? undefined : subtypeNames(layout)?.[subtype];
-  const input: RuleInput = {
-    decoded,
-    f: (key) => {
-      const value = fields[key];
-      return value === undefined || value === '' ? undefined : String(value);
-    },
-    subtype,
-    subtypeName,
-    user,
-    from: entry.remoteAddress ? ` from ${entry.remoteAddress}` : '',
-  };
-  const out = applySpec(layout ? specFor(entry.entryType) : GENERIC_SPEC, input);
-  const issues = headingIssues.length === 0 ? decoded.issues : [...headingIssues, ...decoded.issues];
-  // The heading's client wins; some entries (SK, IM, X0…) name the peer in their own fields.
-  const remoteAddress = entry.remoteAddress || out.remoteAddress;
-  const remotePort = entry.remoteAddress ? entry.remotePort : out.remotePort;
-  // Every property is assigned in the same order, so all events share one shape (fast to format).
+  // Every property is assigned in the same order, so all events share one shape (fast to
+  // format); the spec's own (action … direction) are filled in by applySpec below.
   const event: SecurityEvent = {
-    id: `${entry.systemName}/${entry.position.receiverLibrary}/${entry.position.receiver}/${entry.position.sequence}`,
+    id: `${entry.systemName}/${position.receiverLibrary}/${position.receiver}/${position.sequence}`,
     // SAA `YYYY-MM-DD-HH.MM.SS.ffffff` local time → ISO-8601 with the system's offset.
     time: `${t.slice(0, 10)}T${t.slice(11, 13)}:${t.slice(14, 16)}:${t.slice(17, 26)}${offsetText(ctx.utcOffsetMinutes)}`,
     timeMs: epochMs(t, ctx.utcOffsetMinutes),
@@ -55,10 +40,10 @@ export function normalize(
     entryTypeName: layout?.title ?? 'Unknown entry type',
     subtype,
     subtypeName,
-    action: out.action,
-    outcome: out.outcome,
-    severity: issues.length ? (Math.min(out.severity, DECODE_ERROR_SEVERITY) as Severity) : out.severity,
-    message: out.message,
+    action: '',
+    outcome: 'unknown',
+    severity: spec.severity,
+    message: '',
     user,
     jobUser: entry.jobUser,
     jobName: entry.jobName,
@@ -66,24 +51,32 @@ export function normalize(
     job: qualifiedJobName(entry),
     program: entry.programName,
     programLibrary: entry.programLibrary,
-    targetUser: out.targetUser,
-    object: out.object,
-    objectLibrary: out.objectLibrary,
-    objectType: out.objectType,
-    path: out.path,
-    remoteAddress: remoteAddress || undefined,
-    remotePort,
-    localAddress: out.localAddress,
-    localPort: out.localPort,
-    direction: out.direction,
-    receiverLibrary: entry.position.receiverLibrary,
-    receiver: entry.position.receiver,
-    sequence: entry.position.sequence,
+    targetUser: undefined,
+    object: undefined,
+    objectLibrary: undefined,
+    objectType: undefined,
+    path: undefined,
+    remoteAddress: undefined,
+    remotePort: undefined,
+    localAddress: undefined,
+    localPort: undefined,
+    direction: undefined,
+    receiverLibrary: position.receiverLibrary,
+    receiver: position.receiver,
+    sequence: position.sequence,
     fields,
     decodeError: undefined,
   };
+  applySpec(spec, new EntryInput(decoded, subtypeName, user, entry.remoteAddress), event);
+  // The heading's client wins; some entries (SK, IM, X0…) name the peer in their own fields.
+  if (entry.remoteAddress) {
+    event.remoteAddress = entry.remoteAddress;
+    event.remotePort = entry.remotePort;
+  }
+  const issues = headingIssues.length === 0 ? decoded.issues : [...headingIssues, ...decoded.issues];
   const first = issues[0];
   if (first) {
+    event.severity = Math.min(event.severity, DECODE_ERROR_SEVERITY) as Severity;
     event.decodeError = {
       code: first.code,
       message: issues.map((issue) => issue.message).join('; '),
@@ -92,6 +85,29 @@ export function normalize(
     event.message = `${event.message} [${first.code}]`;
   }
   return event;
+}
+
+/** What a spec reads: the decoded fields as text, the sub-type, the acting user and the client. */
+class EntryInput implements RuleInput {
+  constructor(
+    readonly decoded: DecodedEntry,
+    readonly subtypeName: string | undefined,
+    readonly user: string,
+    private readonly remoteAddress: string,
+  ) {}
+
+  get subtype(): string | undefined {
+    return this.decoded.subtype;
+  }
+
+  f(key: string): string | undefined {
+    const value = this.decoded.fields[key];
+    return value === undefined || value === '' ? undefined : String(value);
+  }
+
+  get from(): string {
+    return this.remoteAddress ? ` from ${this.remoteAddress}` : '';
+  }
 }
 
 const subtypeNameCache = new WeakMap<EntryLayout, Readonly<Record<string, string>> | null>();

@@ -1,4 +1,4 @@
-import { type Outcome, SEVERITY, type Severity } from '../../core/event.js';
+import { type Outcome, SEVERITY, type SecurityEvent, type Severity } from '../../core/event.js';
 import { ACCESS_TYPES } from './access-types.js';
 import type { DecodedEntry } from './decode.js';
 import type { EntryLayout } from './layout.js';
@@ -11,33 +11,35 @@ import type { EntryLayout } from './layout.js';
  * name a field its layout does not have. docs/entry-types.md is generated from these.
  */
 export interface RuleInput<Key extends string = string> {
-  decoded: DecodedEntry;
-  /** Decoded field as text; undefined when absent or blank. */
-  f: (key: Key) => string | undefined;
-  subtype: string | undefined;
-  subtypeName: string | undefined;
+  readonly decoded: DecodedEntry;
+  /** Decoded field as text; undefined when absent or blank. A method: call it as `i.f(key)`. */
+  f(key: Key): string | undefined;
+  readonly subtype: string | undefined;
+  readonly subtypeName: string | undefined;
   /** The acting user. */
-  user: string;
+  readonly user: string;
   /** ` from 10.1.2.3` when the entry has a remote address, else empty. */
-  from: string;
+  readonly from: string;
 }
 
-export interface RuleOutput {
-  action: string;
-  outcome: Outcome;
-  severity: Severity;
-  message: string;
-  targetUser?: string;
-  object?: string;
-  objectLibrary?: string;
-  objectType?: string;
-  path?: string;
-  remoteAddress?: string;
-  remotePort?: number;
-  localAddress?: string;
-  localPort?: number;
-  direction?: 'inbound' | 'outbound';
-}
+/** The event properties a spec decides; `applySpec` sets them. */
+export type RuleOutput = Pick<
+  SecurityEvent,
+  | 'action'
+  | 'outcome'
+  | 'severity'
+  | 'message'
+  | 'targetUser'
+  | 'object'
+  | 'objectLibrary'
+  | 'objectType'
+  | 'path'
+  | 'remoteAddress'
+  | 'remotePort'
+  | 'localAddress'
+  | 'localPort'
+  | 'direction'
+>;
 
 export interface TypeSpec<Key extends string = string> {
   action: string;
@@ -84,7 +86,30 @@ export function defineEntry<const Layout extends EntryLayout>(
   spec?: TypeSpec<FieldKey<Layout>>,
 ): EntryDefinition {
   // Checked above against the layout; from here on any key reads as undefined when absent.
-  return { layout, spec: spec as TypeSpec | undefined };
+  return { layout, spec: spec && oneShape(spec as TypeSpec) };
+}
+
+/**
+ * The spec with every property present, in one order: specs set different optional properties,
+ * and reading them in `applySpec` through as many object shapes made each read a megamorphic
+ * look-up. The same spec otherwise.
+ */
+function oneShape(spec: TypeSpec): TypeSpec {
+  return {
+    action: spec.action,
+    actionBySubtype: spec.actionBySubtype,
+    severity: spec.severity,
+    severityBySubtype: spec.severityBySubtype,
+    failures: spec.failures,
+    outcome: spec.outcome,
+    object: spec.object,
+    target: spec.target,
+    remote: spec.remote,
+    local: spec.local,
+    outbound: spec.outbound,
+    raise: spec.raise,
+    message: spec.message,
+  };
 }
 
 export const { alert, critical, warning, notice, informational } = SEVERITY;
@@ -100,8 +125,8 @@ export const what = (input: { subtypeName: string | undefined }, fallback: strin
   input.subtypeName ?? fallback;
 export const access = (code: string | undefined) => ACCESS_TYPES[code ?? ''] ?? `access ${code ?? '?'}`;
 /** The values of several fields, concatenated (continued values split over fields). */
-export const joined = <Key extends string>(f: RuleInput<Key>['f'], ...keys: Key[]) =>
-  keys.map((k) => f(k) ?? '').join('');
+export const joined = <Key extends string>(input: RuleInput<Key>, ...keys: Key[]) =>
+  keys.map((k) => input.f(k) ?? '').join('');
 
 /** Characters of a free-text field (a command string, a system value) quoted in a message at most. */
 export const QUOTE_LIMIT = 200;
@@ -118,47 +143,47 @@ export function quoted(value: string): string {
 export const OBJECT = ['objectName', 'libraryName', 'objectType'] as const;
 
 /** Types without a spec (no layout fields known): the title says what happened. */
-export const GENERIC_SPEC: TypeSpec = {
+export const GENERIC_SPEC: TypeSpec = oneShape({
   action: 'audit-entry',
   severity: notice,
   outcome: 'unknown',
   message: (i) =>
     `${i.decoded.layout?.title ?? `Entry type ${i.decoded.entry.entryType}`}${i.subtypeName ? ` (${i.subtypeName})` : ''} by ${by(i)}${i.from}`,
-};
+});
 
-/** Applies a spec; pure. */
-export function applySpec(spec: TypeSpec, input: RuleInput): RuleOutput {
-  const f = input.f;
-  const [nameKey, libraryKey, typeKey] = spec.object ?? NO_OBJECT;
-  const object = nameKey ? f(nameKey) : undefined;
-  const objectLibrary = libraryKey ? f(libraryKey) : undefined;
-  const objectType = typeKey ? f(typeKey) : undefined;
+/**
+ * Applies a spec: sets the properties it decides on the event being built (every one, so
+ * the event keeps its shape). Pure but for that event, which nothing else has seen yet.
+ */
+export function applySpec(spec: TypeSpec, input: RuleInput, out: RuleOutput): void {
+  const names = spec.object ?? NO_OBJECT;
+  const object = names[0] ? input.f(names[0]) : undefined;
+  const objectLibrary = names[1] ? input.f(names[1]) : undefined;
+  const objectType = names[2] ? input.f(names[2]) : undefined;
   const subtype = input.subtype ?? '';
   const failures = spec.failures;
   const failed = failures !== undefined && (failures[0] === '*' || failures.includes(subtype));
   let severity = spec.severityBySubtype?.[subtype] ?? spec.severity;
   if (spec.raise && spec.raise.to < severity && spec.raise.test(input)) severity = spec.raise.to;
-  const address = spec.remote ? f(spec.remote[0]) : undefined;
-  const port = spec.remote?.[1] ? Number(f(spec.remote[1])) : 0;
-  const localAddress = spec.local ? f(spec.local[0]) : undefined;
-  const localPort = spec.local?.[1] ? Number(f(spec.local[1])) : 0;
-  const network = spec.remote !== undefined || spec.local !== undefined;
-  return {
-    action: spec.actionBySubtype?.[subtype] ?? spec.action,
-    outcome: failed ? 'failure' : (spec.outcome ?? 'success'),
-    severity,
-    message: spec.message(input, objectText(object, objectLibrary, objectType) || 'an object'),
-    targetUser: spec.target ? f(spec.target) : undefined,
-    object,
-    objectLibrary,
-    objectType,
-    path: undefined,
-    remoteAddress: address,
-    remotePort: port > 0 ? port : undefined,
-    localAddress,
-    localPort: localPort > 0 ? localPort : undefined,
-    direction: network ? (spec.outbound?.(input) ? 'outbound' : 'inbound') : undefined,
-  };
+  const remote = spec.remote;
+  const local = spec.local;
+  const port = remote?.[1] ? Number(input.f(remote[1])) : 0;
+  const localPort = local?.[1] ? Number(input.f(local[1])) : 0;
+  out.action = spec.actionBySubtype?.[subtype] ?? spec.action;
+  out.outcome = failed ? 'failure' : (spec.outcome ?? 'success');
+  out.severity = severity;
+  out.message = spec.message(input, objectText(object, objectLibrary, objectType) || 'an object');
+  out.targetUser = spec.target ? input.f(spec.target) : undefined;
+  out.object = object;
+  out.objectLibrary = objectLibrary;
+  out.objectType = objectType;
+  out.path = undefined;
+  out.remoteAddress = remote ? input.f(remote[0]) : undefined;
+  out.remotePort = port > 0 ? port : undefined;
+  out.localAddress = local ? input.f(local[0]) : undefined;
+  out.localPort = localPort > 0 ? localPort : undefined;
+  const network = remote !== undefined || local !== undefined;
+  out.direction = network ? (spec.outbound?.(input) ? 'outbound' : 'inbound') : undefined;
 }
 
 const NO_OBJECT: readonly [string?, string?, string?] = [];

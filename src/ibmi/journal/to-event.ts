@@ -1,8 +1,9 @@
 import type { SecurityEvent } from '../../core/event.js';
-import { layoutFor } from './catalog.js';
+import { entryDefinition } from './catalog.js';
 import { type DecodeIssue, decodeEntry } from './decode.js';
 import type { JournalEntry } from './entry.js';
 import { normalize } from './normalize.js';
+import { GENERIC_SPEC } from './rules.js';
 
 export interface JournalEventContext {
   /** CCSID of the entry's character fields (the system CCSID). */
@@ -21,6 +22,7 @@ export function journalEntryToEvent(
   headingIssues: readonly DecodeIssue[],
   context: JournalEventContext,
 ): SecurityEvent {
-  const decoded = decodeEntry(entry, layoutFor(entry.entryType), { ccsid: context.ccsid });
-  return normalize(decoded, headingIssues, context);
+  const definition = entryDefinition(entry.entryType);
+  const decoded = decodeEntry(entry, definition?.layout, context);
+  return normalize(decoded, definition?.spec ?? GENERIC_SPEC, headingIssues, context);
 }

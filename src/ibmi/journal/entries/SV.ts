@@ -117,8 +117,8 @@ export const SV = defineEntry(
     message: (i) => {
       const kind =
         i.subtype === 'B' ? 'service attribute' : i.subtype === 'C' ? 'system clock' : 'system value';
-      const newValue = joined(i.f, 'newValue', 'newValueContinued', 'newValueContinuedExtension');
-      const oldValue = joined(i.f, 'oldValue', 'oldValueContinued', 'oldValueContinuedExtension');
+      const newValue = joined(i, 'newValue', 'newValueContinued', 'newValueContinuedExtension');
+      const oldValue = joined(i, 'oldValue', 'oldValueContinued', 'oldValueContinuedExtension');
       return `User ${i.user} changed ${kind} ${i.f('systemValueOrServiceAttribute') ?? '?'} from ${quoted(oldValue)} to ${quoted(newValue)}`;
     },
   },
