@@ -13,10 +13,12 @@ import { SourceThreads } from '../../../src/agent/source-thread.js';
 import { type StoredBatch, storedBatch } from '../../../src/agent/stored-batch.js';
 import type { SourcePosition } from '../../../src/core/component.js';
 import { AuditRelayError } from '../../../src/core/errors.js';
-import type { LogFields, Logger } from '../../../src/core/telemetry.js';
+import type { Logger } from '../../../src/core/telemetry.js';
+import { compileFilter } from '../../../src/events/filter.js';
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { silentLogger } from '../../../src/telemetry/logger.js';
 import { emptyCounters } from '../../../src/telemetry/metrics.js';
+import { recordingLogger } from '../../support/logging.js';
 import { tempDir } from '../../support/peers.js';
 
 const PASSWORD = 'thread-pw';
@@ -81,22 +83,6 @@ function threaded(
   );
 }
 
-function recordingLogger(lines: string[]): Logger {
-  const log =
-    (level: string) =>
-    (message: string, fields: LogFields = {}) => {
-      lines.push(`${level} ${message} ${JSON.stringify(fields)}`);
-    };
-  const logger: Logger = {
-    error: log('error'),
-    warn: log('warn'),
-    info: log('info'),
-    debug: log('debug'),
-    child: () => logger,
-  };
-  return logger;
-}
-
 const signal = () => new AbortController().signal;
 const workerOf = (source: unknown) => (source as { thread: { worker: Worker | undefined } }).thread.worker!;
 const bytesOf = (batch: StoredBatch) => Buffer.concat(batch.payloads);
@@ -110,7 +96,6 @@ async function inThread(config = sourceConfig()) {
     counters: emptyCounters(),
     configDirectory: process.cwd(),
   });
-  const { compileFilter } = await import('../../../src/events/filter.js');
   const conversion = { toEvent: descriptor.toEvent, filter: compileFilter(config.filter) };
   const counters = emptyCounters();
   const batches: StoredBatch[] = [];

@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { SourceBatch } from '../../../src/core/component.js';
 import { AuditRelayError } from '../../../src/core/errors.js';
-import type { LogFields, Logger } from '../../../src/core/telemetry.js';
+import type { Logger } from '../../../src/core/telemetry.js';
 import { mapepireConnector } from '../../../src/ibmi/db2/mapepire.js';
 import { type RunningSimulator, startSimulator } from '../../../src/ibmi/simulator/index.js';
 import { DEFAULT_RELEASE } from '../../../src/ibmi/simulator/objects.js';
 import { AuditJournalReader, type ReaderOptions } from '../../../src/sources/audit-journal/reader.js';
 import type { AuditJournalRecord } from '../../../src/sources/audit-journal/record.js';
+import { recordingLogger } from '../../support/logging.js';
 import { tempDir } from '../../support/peers.js';
 
 const PASSWORD = 'reader-pw';
@@ -25,22 +26,6 @@ afterEach(async () => {
     await sim.stop();
   }
 });
-
-function recordingLogger(lines: string[]): Logger {
-  const log =
-    (level: string) =>
-    (message: string, fields: LogFields = {}) => {
-      lines.push(`${level} ${message} ${JSON.stringify(fields)}`);
-    };
-  const logger: Logger = {
-    error: log('error'),
-    warn: log('warn'),
-    info: log('info'),
-    debug: log('debug'),
-    child: () => logger,
-  };
-  return logger;
-}
 
 async function setup({
   missing = [],
