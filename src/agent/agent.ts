@@ -11,7 +11,12 @@ import { deadLetters } from '../store/dead-letters.js';
 import type { LockOptions } from '../store/state/lock.js';
 import type { RootLogger } from '../telemetry/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
-import { agentMetrics, serveMetrics, type TelemetryView } from '../telemetry/prometheus.js';
+import {
+  type AgentMetrics,
+  agentMetrics,
+  serveMetrics,
+  type TelemetryView,
+} from '../telemetry/prometheus.js';
 import { type AgentConfig, type FormatConfig, parseListen } from './config/schema.js';
 import { type NamedSink, type NamedSource, Pipeline } from './pipeline.js';
 import { startProgress } from './progress.js';
@@ -192,11 +197,14 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
       deliveries,
     };
   };
-  const prometheus = agentMetrics(view, VERSION);
+  // Built when an endpoint is first configured: its runtime collectors include an event-loop
+  // delay monitor that wakes the process every 10 ms, most of an idle agent's CPU.
+  let prometheus: AgentMetrics | undefined;
   let server: Server | undefined;
   const listen = async (next: AgentConfig) => {
     const address = next.metrics && parseListen(next.metrics.listen);
     if (!address) return undefined;
+    prometheus ??= agentMetrics(view, VERSION);
     const started = await serveMetrics(prometheus, address.host, address.port);
     logger.info('metrics endpoint listening', { url: `http://${next.metrics!.listen}/metrics` });
     return started;
