@@ -669,6 +669,8 @@ async function runDelivery(
   // Acks follow confirmations in order; sending the next batches does not wait for them.
   let acking: Promise<void> = Promise.resolve();
   let ackFailure: unknown;
+  /** Aborted when an acknowledgement fails: wakes a delivery waiting for records, to end it. */
+  const ackFailed = new AbortController();
   /** Batches read and not yet acknowledged, oldest first: the journal time of each one's first event. */
   const unacknowledged: { lastId: number; firstMs: number }[] = [];
   let lastSent = log.acked(cursor);
@@ -696,16 +698,11 @@ async function runDelivery(
       backlog.caughtUp();
       if (control.drain.aborted && lane.ingestEnded.signal.aborted) break;
       // Wake up for new records, for a stop, for a replacement, for the end of the source once
-      // draining, and now and then in any case.
-      const wakeOn = [control.stop, finish, lane.ingestEnded.signal];
+      // draining, and for a failed acknowledgement; nothing else: an idle agent sleeps.
+      const wakeOn = [control.stop, finish, lane.ingestEnded.signal, ackFailed.signal];
       if (!control.drain.aborted) wakeOn.push(control.drain);
       const wake = linkedAbort(wakeOn);
-      if (!wake.signal.aborted) {
-        await Promise.race([
-          log.waitForRecords(lastSent, wake.signal).catch(() => {}),
-          sleep(1000, wake.signal),
-        ]);
-      }
+      if (!wake.signal.aborted) await log.waitForRecords(lastSent, wake.signal).catch(() => {});
       wake.abort();
       continue;
     }
@@ -738,7 +735,9 @@ async function runDelivery(
     acking = acking.then(() => delivered).then(() => ackDurably(id));
     // A cursor that cannot be saved ends this sink's delivery, as a failed send does.
     acking.catch((error) => {
-      if (!control.stop.aborted) ackFailure ??= error;
+      if (control.stop.aborted) return;
+      ackFailure ??= error;
+      ackFailed.abort();
     });
     backlog.sent((log.last()?.id ?? 0) - lastSent);
   }
