@@ -47,7 +47,7 @@ export function startAgent(
   directory: string,
   systems: readonly SimulatedSystem[],
   port: number,
-  options: { batchSize?: number; pollInterval?: string } = {},
+  options: { batchSize?: number; pollInterval?: string; metricsListen?: string } = {},
 ): ChildProcess {
   const config = join(directory, 'agent.yaml');
   const sources = systems.map(
@@ -63,7 +63,7 @@ export function startAgent(
     config,
     `state: ${join(directory, 'state')}
 log: { level: warn }
-sources:
+${options.metricsListen ? `metrics: { listen: "${options.metricsListen}" }\n` : ''}sources:
 ${sources.join('')}sinks:
   - type: syslog
     host: 127.0.0.1

@@ -1,6 +1,6 @@
 /** Child processes of the benchmarks: the counting receiver, and what /proc says of a process. */
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Same extension as the caller: .ts under tsx, .js when compiled (npm run bench:build). */
 const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
@@ -52,6 +52,23 @@ export function cpuSeconds(pid: number, mainThreadOnly = false): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * CPU seconds the threads of `pid` have used so far, from each thread's schedstat (nanoseconds;
+ * /proc/PID/stat counts 10 ms ticks, too coarse for a few milliseconds a second). Threads that
+ * ended are not counted: Node's (V8's helpers, libuv's pool) live as long as the process.
+ */
+export function threadCpuSeconds(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return ns / 1e9;
 }
 
 /** Samples the peak RSS of `pid` every 100 ms until stopped; returns the peak in bytes. */
