@@ -5,7 +5,7 @@
  * timestamp) from its header. Prints JSON: journal-write → receiver latency p50/p99/max over
  * `seconds`, then, with no new entries, the agent's CPU over `idleSeconds` as a share of one core:
  * over the whole window, in 5 s slices, and steady (the median slice). A slice far above the
- * others is a one-off: V8 shrinking the heap 10–20 s after the burst, about 0.13 s of CPU once.
+ * others is a one-off: V8 shrinking its heaps after the burst, about 0.2 s of CPU once.
  * BENCH_METRICS=HOST:PORT gives the agent a metrics endpoint.
  *
  * Usage: npm run build && npm run bench:build && node .bench/bench/latency.js [rate=200] [seconds=30] [idleSeconds=30] [pollInterval=1s]
