@@ -111,7 +111,7 @@ class SourceThread {
     const key = this.nextKey++;
     const source = new ThreadedSource(this, key, init, logger, counters);
     this.sources.set(key, source);
-    if (this.worker) this.post({ type: 'open', source: key, init });
+    if (this.worker) openIn(this.worker, source);
     else this.start();
     return source;
   }
@@ -119,10 +119,6 @@ class SourceThread {
   /** The worker, started again with every source in it if it died. */
   running(): Worker {
     return this.worker ?? this.start();
-  }
-
-  post(message: ToThread): void {
-    this.running().postMessage(message);
   }
 
   async close(key: number): Promise<void> {
@@ -156,12 +152,15 @@ class SourceThread {
     };
     worker.on('error', ended);
     worker.on('exit', (code) => ended(new Error(`exit code ${code}`)));
-    for (const source of this.sources.values()) {
-      source.opening();
-      worker.postMessage({ type: 'open', source: source.key, init: source.init } satisfies ToThread);
-    }
+    for (const source of this.sources.values()) openIn(worker, source);
     return worker;
   }
+}
+
+/** Builds the source (again) in the worker; its reads wait until it is built. */
+function openIn(worker: Worker, source: ThreadedSource): void {
+  source.opening();
+  worker.postMessage({ type: 'open', source: source.key, init: source.init } satisfies ToThread);
 }
 
 /**
@@ -187,9 +186,7 @@ export class ThreadedSource implements Source<SecurityEvent> {
     readonly init: SourceThreadInit,
     private readonly logger: Logger,
     private readonly counters: ComponentCounters,
-  ) {
-    this.opening();
-  }
+  ) {}
 
   /** Settles once the source was built in its thread; rejects with what building it threw. */
   get ready(): Promise<void> {

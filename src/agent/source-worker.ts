@@ -136,7 +136,8 @@ async function read(
       return;
     }
     const counters = emptyCounters();
-    const { payloads, newestEventMs, caughtUp } = storedBatch(batch, after, one.conversion, counters);
+    const converted = storedBatch(batch, after, one.conversion, counters);
+    const { payloads, newestEventMs, caughtUp } = converted;
     // One buffer of exactly the payloads, moved (not copied) to the pipeline's thread.
     const lengths = payloads.map((p) => p.length);
     const bytes = new Uint8Array(lengths.reduce((n, l) => n + l, 0));
@@ -154,7 +155,7 @@ async function read(
         bytes: bytes.buffer,
         lengths,
         newestEventMs,
-        after: batch.position ?? after,
+        after: converted.after,
         caughtUp,
         counts: { eventsReceived, batches, errors, errorCodes, dropped },
       },
