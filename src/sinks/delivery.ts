@@ -110,13 +110,16 @@ export class FailoverGroup<Batch> {
         report = await this.sendWithin(member.destination, batch, signal);
       } catch (error) {
         if (!(error instanceof AuditRelayError) || !error.retryable || signal.aborted) throw error;
-        member.failures++;
-        member.downUntil = this.now() + backoffDelay(member.failures - 1, this.options.backoff);
+        this.rest(member);
         lastError = error;
         continue;
       }
-      member.failures = 0;
-      member.downUntil = 0;
+      // A destination that confirms later (TCP/TLS) is well only once it confirmed: one that
+      // takes every write and never confirms (a receiver that accepts and never reads, while
+      // the kernel buffers still take the writes) must rest too, or its lost batches would
+      // go back to it for ever instead of to the next destination.
+      if (report?.confirmed) report.confirmed.then(() => this.recovered(member), () => this.rest(member));
+      else this.recovered(member);
       if (index !== this.active) {
         this.options.logger.warn(
           index === 0 ? 'back on the primary destination' : 'failed over to another destination',
@@ -128,6 +131,17 @@ export class FailoverGroup<Batch> {
       return report;
     }
     throw lastError;
+  }
+
+  /** A failed destination is not tried again before its backoff has passed. */
+  private rest(member: Member<Batch>): void {
+    member.failures++;
+    member.downUntil = this.now() + backoffDelay(member.failures - 1, this.options.backoff);
+  }
+
+  private recovered(member: Member<Batch>): void {
+    member.failures = 0;
+    member.downUntil = 0;
   }
 
   private async sendWithin(

@@ -88,6 +88,40 @@ test('a non-retryable error is not failed over', async () => {
   assert.deepEqual(b.got, []);
 });
 
+test('a destination that takes sends but does not confirm them rests: the next send goes to the backup', async () => {
+  const now = 0;
+  let confirm!: { resolve(): void; reject(error: unknown): void };
+  const a = { sends: 0 };
+  const unconfirming: Destination<Batch> = {
+    description: 'a',
+    async send() {
+      a.sends++;
+      const confirmed = new Promise<void>((resolve, reject) => (confirm = { resolve, reject }));
+      return { bytes: 1, resent: 0, confirmed };
+    },
+    close: async () => {},
+  };
+  const b = { up: true, got: [] as string[] };
+  const group = new FailoverGroup([unconfirming, destination('b', b)], {
+    failbackMs: 60_000,
+    backoff: { initialMs: 1000, maxMs: 10_000, random: () => 0.5 },
+    logger: silentLogger,
+    now: () => now,
+  });
+  const signal = new AbortController().signal;
+  await group.send(batch('1'), signal);
+  confirm.resolve();
+  await new Promise((r) => setImmediate(r));
+  await group.send(batch('2'), signal);
+  assert.equal(a.sends, 2, 'a confirmed destination stays in use');
+  confirm.reject(retryable('AR_SINK_TIMEOUT', 'did not end the connection'));
+  await new Promise((r) => setImmediate(r));
+  await group.send(batch('2'), signal);
+  assert.equal(group.activeDestination, 'b');
+  assert.deepEqual(b.got, ['2']);
+  assert.equal(a.sends, 2);
+});
+
 // The delivery wrapper with destinations that confirm later, as TCP and TLS do.
 
 const fast = { initialMs: 1, maxMs: 2, random: () => 0.5 };
