@@ -118,7 +118,11 @@ export class FailoverGroup<Batch> {
       // takes every write and never confirms (a receiver that accepts and never reads, while
       // the kernel buffers still take the writes) must rest too, or its lost batches would
       // go back to it for ever instead of to the next destination.
-      if (report?.confirmed) report.confirmed.then(() => this.recovered(member), () => this.rest(member));
+      if (report?.confirmed)
+        report.confirmed.then(
+          () => this.recovered(member),
+          () => this.rest(member),
+        );
       else this.recovered(member);
       if (index !== this.active) {
         this.options.logger.warn(
