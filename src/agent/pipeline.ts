@@ -6,15 +6,22 @@ import {
   retryUntilDone,
   sleep,
 } from '../core/backoff.js';
-import type { Sink, Source, SourcePosition } from '../core/component.js';
+import { type Sink, type Source, type SourcePosition, samePosition } from '../core/component.js';
 import { AuditRelayError, describeError } from '../core/errors.js';
 import type { SecurityEvent } from '../core/event.js';
 import type { Logger } from '../core/telemetry.js';
 import type { EventFilter } from '../events/filter.js';
 import { walDamageEvent } from '../events/wal-damage.js';
-import { decodePosition, decodeRecord } from '../store/event-records.js';
+import { decodeRecord } from '../store/event-records.js';
+import { nodeFileSystem } from '../store/fs.js';
 import { walDirectory } from '../store/state/inventory.js';
 import type { LockOptions, StateLock } from '../store/state/lock.js';
+import {
+  type PositionMark,
+  readPositionMark,
+  resumePosition,
+  writePositionMark,
+} from '../store/wal/position-mark.js';
 import { type AppendResult, type WalDamage, type WalStats, WriteAheadLog } from '../store/wal/wal.js';
 import { connectionWatch, countError, failureReporter } from '../telemetry/failures.js';
 import type { Metrics } from '../telemetry/metrics.js';
@@ -203,8 +210,12 @@ export class Pipeline {
       },
     );
     const logs: WriteAheadLog[] = [];
+    const marks: (PositionMark | undefined)[] = [];
     try {
-      for (const source of options.sources) logs.push(await openLog(source, options));
+      for (const source of options.sources) {
+        logs.push(await openLog(source, options));
+        marks.push(await readPositionMark(nodeFileSystem, walDirectoryOf(source, options)));
+      }
     } catch (error) {
       await Promise.allSettled(logs.map((log) => log.close()));
       await lock.release();
@@ -212,7 +223,7 @@ export class Pipeline {
     }
     pipeline = new Pipeline(options, lock);
     options.sources.forEach((source, index) => {
-      pipeline!.startLane(source, logs[index]!);
+      pipeline!.startLane(source, logs[index]!, marks[index]);
     });
     for (const sink of options.sinks) pipeline.startSink(sink);
     return pipeline;
@@ -293,7 +304,7 @@ export class Pipeline {
     };
   }
 
-  private startLane(named: NamedSource, log: WriteAheadLog): void {
+  private startLane(named: NamedSource, log: WriteAheadLog, mark: PositionMark | undefined): void {
     const lane: Lane = {
       named,
       id: idOf(named),
@@ -302,7 +313,7 @@ export class Pipeline {
         Math.max(MIN_RECENT_EVENTS, Math.floor(RECENT_EVENTS / this.options.sources.length)),
       ),
       ingest: undefined as unknown as Task,
-      position: lastPosition(log),
+      position: resumePosition(mark, log.last()),
       newestEventMs: undefined,
       ingestEnded: new AbortController(),
     };
@@ -403,7 +414,7 @@ const idOf = (named: { name: string; id?: string }): string => named.id ?? named
 async function openLog(source: NamedSource, options: PipelineOptions): Promise<WriteAheadLog> {
   const counters = options.metrics.component(source.name);
   return WriteAheadLog.open({
-    directory: walDirectory(options.stateDirectory, idOf(source)),
+    directory: walDirectoryOf(source, options),
     cursors: options.sinks.map(idOf),
     maxBytes: options.buffer.maxBytes,
     segmentBytes: options.buffer.segmentBytes,
@@ -415,11 +426,8 @@ async function openLog(source: NamedSource, options: PipelineOptions): Promise<W
   });
 }
 
-/** The newest durable position: restart resumes right after it. */
-function lastPosition(log: WriteAheadLog): SourcePosition | undefined {
-  const last = log.last();
-  return last ? decodePosition(last.payload) : undefined;
-}
+const walDirectoryOf = (source: NamedSource, options: PipelineOptions): string =>
+  walDirectory(options.stateDirectory, idOf(source));
 
 /**
  * A controller aborted by any of `signals`; aborting it removes its listeners (AbortSignal.any
@@ -460,7 +468,8 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
   const { logger } = options;
   const counters = options.metrics.component(name);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const position = lastPosition(log);
+  // Always durable: set only after the batch's events, or a mark of its position, were stored.
+  const position = lane.position;
   logger.info('source starting', {
     source: name,
     position: position ? Object.values(position).join('/') : 'configured start',
@@ -501,6 +510,10 @@ async function runIngest(lane: Lane, options: PipelineOptions, signal: AbortSign
         if (!stored) break;
         if (batch.events) recent.remember(stored.firstId, batch.events);
         lane.newestEventMs = Math.max(lane.newestEventMs ?? 0, batch.newestEventMs ?? 0);
+      } else if (batch.after !== undefined && !samePosition(batch.after, lane.position)) {
+        // Nothing to store, but the source moved on (all filtered out, or a start at the newest
+        // entry): a restart must not resolve that start again.
+        if (!(await markPosition(lane, batch.after, options))) continue;
       }
       lane.position = batch.after;
     }
@@ -616,6 +629,28 @@ export class RecentEvents {
 
   get(id: number): SecurityEvent | undefined {
     return this.events.get(id);
+  }
+}
+
+/**
+ * Makes a position without events durable (position-mark.ts). A failure is reported and the
+ * position stays where it was: the next batch tries again, and a restart reads again from the
+ * last durable one.
+ */
+async function markPosition(
+  lane: Lane,
+  position: SourcePosition,
+  options: PipelineOptions,
+): Promise<boolean> {
+  const mark = { afterRecord: lane.log.last()?.id ?? 0, position };
+  try {
+    await writePositionMark(nodeFileSystem, walDirectoryOf(lane.named, options), mark, options.buffer.sync);
+    return true;
+  } catch (error) {
+    const name = lane.named.name;
+    countError(options.metrics.component(name), 'state', error);
+    options.logger.error(`cannot save the source position: ${describeError(error)}`, { source: name });
+    return false;
   }
 }
 

@@ -5,7 +5,7 @@
  * appends what this thread hands it.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Source, SourceBatch, SourcePosition } from '../core/component.js';
+import { type Source, type SourceBatch, type SourcePosition, samePosition } from '../core/component.js';
 import type { SecurityEvent } from '../core/event.js';
 import type { LogFields, Logger, LogLevel } from '../core/telemetry.js';
 import { compileFilter } from '../events/filter.js';
@@ -89,9 +89,6 @@ function open(key: number, init: SourceThreadInit): void {
     post({ type: 'failed', source: key, error: plain(error) });
   }
 }
-
-const samePosition = (a: SourcePosition | undefined, b: SourcePosition | undefined) =>
-  JSON.stringify(a) === JSON.stringify(b);
 
 function startRead(one: Hosted, after: SourcePosition | undefined): Read {
   const controller = new AbortController();

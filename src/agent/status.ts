@@ -3,10 +3,12 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SourcePosition } from '../core/component.js';
 import { decodeRecord } from '../store/event-records.js';
+import { nodeFileSystem } from '../store/fs.js';
 import { readStateFormat } from '../store/state/format.js';
 import { readInventory } from '../store/state/inventory.js';
 import { LOCK_FILE, type LockHolder } from '../store/state/lock.js';
 import { type InspectedRecord, inspectWal } from '../store/wal/inspect.js';
+import { readPositionMark, resumePosition } from '../store/wal/position-mark.js';
 import type { AgentConfig } from './config/schema.js';
 import { identities } from './reload.js';
 
@@ -57,12 +59,11 @@ export async function readStatus(config: AgentConfig, stateDirectory: string): P
   const sources: SourceStatus[] = [];
   for (const found of (await readInventory(stateDirectory)).sources) {
     const wal = await inspectWal(found.directory);
-    const newest = wal.newest && decodeRecord(wal.newest.payload);
     sources.push({
       name: nameOf(ids.sources, found.id),
       id: found.id,
       configured: ids.sources.some((s) => s.id === found.id),
-      position: newest?.position,
+      position: resumePosition(await readPositionMark(nodeFileSystem, found.directory), wal.newest),
       newestEvent: eventRef(wal.newest),
       walBytes: wal.bytes,
       walSegments: wal.segments,

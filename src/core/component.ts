@@ -56,6 +56,10 @@ export interface ComponentContext {
 /** An opaque, JSON-serializable resume position of one source. */
 export type SourcePosition = Record<string, string>;
 
+/** Two positions are the same when their keys and values are, in the same order (sources build them one way). */
+export const samePosition = (a: SourcePosition | undefined, b: SourcePosition | undefined): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * What a source read: raw records (undecoded, each as IBM delivered it) and the position
  * after the last of them. The pipeline turns records into events with the source type's

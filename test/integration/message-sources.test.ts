@@ -138,3 +138,80 @@ test('three sources into rsyslog over RELP across SIGKILLs: every entry and mess
     await sim.stop();
   }
 });
+
+test('startAt newest (the default): a message sent while the agent is down, before it ever read one, arrives at the next start', async () => {
+  const sim = await startSimulator({
+    directory: tempDir('sim'),
+    host: '127.0.0.1',
+    port: 0,
+    user: 'AUDITOR',
+    password: PASSWORD,
+    rate: 1,
+    events: 0,
+    seed: 7,
+    utcOffsetMinutes: 0,
+    receiverSize: 1000,
+    systemName: 'QUIET',
+  });
+  sim.generate(30); // some history, which startAt newest leaves alone
+  const rsyslog = await startRelpRsyslog(tempDir('relp'));
+  const config = writeAgentConfig({
+    dir: tempDir('agent'),
+    mapepirePort: sim.address.port,
+    caFile: sim.caCertificatePath,
+    moreSources: `  - type: message-queue
+    name: operator
+    connection:
+      type: mapepire
+      host: 127.0.0.1
+      port: ${sim.address.port}
+      user: AUDITOR
+      password: \${AUDITRELAY_PASSWORD}
+      ca: ${sim.caCertificatePath}
+    pollInterval: 200ms
+    queues: [QSYS/QSYSMSG]
+    select: { messageIds: ['*'] }
+`,
+    sink: `  - type: syslog\n    name: siem\n    host: 127.0.0.1\n    port: ${rsyslog.port}\n    transport: relp`,
+  });
+  const qsysmsg = () => rsyslog.lines().filter((line) => line.includes(' QSYSMSG '));
+  try {
+    let agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
+    await waitFor(
+      () => `the journal entries: ${agent.output()}`,
+      () => rsyslog.lines().filter((line) => /\bsequence="/.test(line)).length >= 30,
+      60_000,
+    );
+    await new Promise((r) => setTimeout(r, 1000)); // a few polls of the quiet queue
+    assert.equal(await agent.stop(), 0, agent.output());
+    assert.deepEqual(qsysmsg(), [], 'nothing old was sent');
+
+    sim.messages.send(['QSYS/QSYSMSG'], {
+      id: 'CPF1393',
+      type: 'INFORMATIONAL',
+      subtype: null,
+      severity: 80,
+      timestamp: messageTimestamp('2030-01-01-00.00.00.000000'),
+      fromUser: 'QSYS',
+      fromJob: '123456/QSYS/QSYSARB',
+      fromProgram: 'QWTMCMNL',
+      file: 'QCPFMSG',
+      fileLibrary: 'QSYS',
+      text: 'User profile MALLORY has been disabled.',
+      secondLevel: null,
+    });
+    sim.messages.save();
+    agent = runAgent(config, { AUDITRELAY_PASSWORD: PASSWORD });
+    await waitFor(
+      () => `the message sent while down: ${agent.output()}`,
+      () => qsysmsg().length >= 1,
+      30_000,
+    );
+    assert.equal(await agent.stop(), 0, agent.output());
+    assert.equal(qsysmsg().length, 1);
+    assert.match(qsysmsg()[0]!, /MALLORY has been disabled/);
+  } finally {
+    await rsyslog.stop();
+    await sim.stop();
+  }
+});

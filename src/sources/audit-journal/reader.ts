@@ -213,7 +213,12 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     const first = rows[0] && positionOf(rows[0]);
     if (sequence !== undefined && first && samePosition(first, { ...this.startAfter, sequence }))
       rows.shift();
-    return this.toBatch(rows, undefined, context);
+    const batch = this.toBatch(rows, undefined, context);
+    // Nothing new yet: the newest entry is where a restart resumes (the pipeline keeps it), not a
+    // new "now" that would skip what is written while the agent is down.
+    if (batch.position === undefined && sequence !== undefined)
+      return { ...batch, position: { ...this.startAfter, sequence } };
+    return batch;
   }
 
   /** The attached receiver and its last sequence number: where `startAt: now` begins. */

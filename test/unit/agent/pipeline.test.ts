@@ -213,6 +213,63 @@ test('filters: a source filter keeps events out of the WAL, a sink filter out of
   assert.equal(metrics.component('even').dropped['filter'], 12);
 });
 
+test('a position without events is kept: a restart resumes there, not at the configured start again', async () => {
+  const dir = tempDir('pipeline');
+  // A start "at the newest entry" that finds nothing new, then a filter that leaves out all of 1-20.
+  const firstReads: (SourcePosition | undefined)[] = [];
+  const quiet: Source<SecurityEvent> = {
+    pollInterval: 5,
+    async read(after) {
+      firstReads.push(after);
+      return { records: [], position: after ?? { n: '100' }, caughtUp: true };
+    },
+    close: async () => {},
+  };
+  const controller = new AbortController();
+  const run = runPipeline(options(dir, quiet, { a: collectingSink([]) }), controller.signal);
+  await until(() => firstReads.length >= 3);
+  controller.abort();
+  await run;
+  assert.deepEqual(firstReads.slice(0, 2), [undefined, { n: '100' }]);
+
+  // Second start: resumes after 100; everything it reads is filtered out.
+  const reads: (SourcePosition | undefined)[] = [];
+  const controller2 = new AbortController();
+  const opts = options(dir, countingSource(120, 10, reads), { a: collectingSink([]) });
+  opts.sources[0]!.filter = () => false;
+  const run2 = runPipeline(opts, controller2.signal);
+  await until(() => reads.some((r) => r?.['n'] === '120'));
+  controller2.abort();
+  await run2;
+  assert.deepEqual(reads[0], { n: '100' }, 'resumes after the position of the empty read');
+
+  // Third start, nothing filtered: it neither reads the filtered entries again nor starts over.
+  const got: string[] = [];
+  const third: (SourcePosition | undefined)[] = [];
+  const controller3 = new AbortController();
+  const run3 = runPipeline(
+    options(dir, countingSource(125, 10, third), { a: collectingSink(got) }),
+    controller3.signal,
+  );
+  await until(() => got.length === 5);
+  controller3.abort();
+  await run3;
+  assert.deepEqual(third[0], { n: '120' });
+  assert.deepEqual(got, ['121', '122', '123', '124', '125']);
+
+  // Events stored after the mark make it stale: the WAL's newest record decides again.
+  const fourth: (SourcePosition | undefined)[] = [];
+  const controller4 = new AbortController();
+  const run4 = runPipeline(
+    options(dir, countingSource(125, 10, fourth), { a: collectingSink([]) }),
+    controller4.signal,
+  );
+  await until(() => fourth.length > 0);
+  controller4.abort();
+  await run4;
+  assert.deepEqual(fourth[0], { n: '125' });
+});
+
 test('a damaged WAL region is reported to each sink in place, and its events are read again from the source', async () => {
   const dir = tempDir('pipeline');
   const down = { up: false };

@@ -253,12 +253,19 @@ test('startAt now: nothing of the attached receiver is replayed, everything afte
   sim.generate(40);
   const first = await reader.read(undefined, signal);
   assert.deepEqual(first.records, []);
-  assert.equal(first.position, undefined);
+  // The newest entry is the position: the pipeline keeps it, so a restart does not start "now" again.
+  assert.equal(first.position?.['sequence'], '40');
   sim.generate(7);
   const next = await reader.read(undefined, signal);
   assert.deepEqual(
     entries(next).map((e) => e.position.sequence),
     ['41', '42', '43', '44', '45', '46', '47'],
+  );
+  const resumed = await reader.read(first.position, signal);
+  assert.deepEqual(
+    entries(resumed).map((e) => e.position.sequence),
+    ['41', '42', '43', '44', '45', '46', '47'],
+    'read after that position, as after a restart',
   );
   // After a receiver change (its newest entry is then a journal-code J entry), too.
   const { sim: sim2, reader: reader2 } = await setup({ startAt: 'now' });
