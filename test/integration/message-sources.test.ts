@@ -159,19 +159,13 @@ test('startAt newest (the default): a message sent while the agent is down, befo
     dir: tempDir('agent'),
     mapepirePort: sim.address.port,
     caFile: sim.caCertificatePath,
-    moreSources: `  - type: message-queue
-    name: operator
-    connection:
-      type: mapepire
-      host: 127.0.0.1
-      port: ${sim.address.port}
-      user: AUDITOR
-      password: \${AUDITRELAY_PASSWORD}
-      ca: ${sim.caCertificatePath}
-    pollInterval: 200ms
-    queues: [QSYS/QSYSMSG]
-    select: { messageIds: ['*'] }
-`,
+    moreSources: messageSourcesYaml({
+      mapepirePort: sim.address.port,
+      caFile: sim.caCertificatePath,
+      queues: ['QSYS/QSYSMSG'],
+      startAt: 'newest',
+      historyLog: false,
+    }),
     sink: `  - type: syslog\n    name: siem\n    host: 127.0.0.1\n    port: ${rsyslog.port}\n    transport: relp`,
   });
   const qsysmsg = () => rsyslog.lines().filter((line) => line.includes(' QSYSMSG '));

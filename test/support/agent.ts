@@ -76,6 +76,10 @@ export function messageSourcesYaml(options: {
   mapepirePort: number;
   caFile: string;
   queues?: string[];
+  /** Default `oldest`; the product's default is `newest`. */
+  startAt?: 'oldest' | 'newest';
+  /** Default true: a history-log source besides the message-queue one. */
+  historyLog?: boolean;
 }): string {
   const connection = `    connection:
       type: mapepire
@@ -85,10 +89,12 @@ export function messageSourcesYaml(options: {
       password: \${AUDITRELAY_PASSWORD}
       ca: ${options.caFile}
     pollInterval: 200ms
-    startAt: oldest
+    startAt: ${options.startAt ?? 'oldest'}
     select: { messageIds: ['*'] }`;
   const queues = options.queues ? `\n    queues: [${options.queues.join(', ')}]` : '';
-  return `  - type: history-log\n    name: qhst\n${connection}\n  - type: message-queue\n    name: operator\n${connection}${queues}\n`;
+  const history =
+    options.historyLog === false ? '' : `  - type: history-log\n    name: qhst\n${connection}\n`;
+  return `${history}  - type: message-queue\n    name: operator\n${connection}${queues}\n`;
 }
 
 /** Writes an agent config file in the documented YAML form; the password comes from ${AUDITRELAY_PASSWORD}. */
