@@ -158,7 +158,8 @@ interface SinkSlot {
  *
  * Each source's records become events through its type's one record → event function; the
  * events its filter keeps go to its own write-ahead log; the source position travels in
- * the records, so a restart resumes after the newest durable record. Each sink reads the WAL
+ * the records, so a restart resumes after the newest durable record (or a position mark, when
+ * reads after it stored nothing: store/wal/position-mark.ts). Each sink reads the WAL
  * through its own cursor and advances it only when the sink took the batch (RELP: acknowledged;
  * TCP/TLS: written and flushed; UDP: handed to the kernel). A slow or dead sink only grows its
  * backlog; the others go on. When the WAL is full the source pauses — the journal keeps the
