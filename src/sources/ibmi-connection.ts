@@ -87,6 +87,23 @@ export interface SystemContext {
   utcOffsetMinutes: number;
 }
 
+/**
+ * How long a connection's UTC offset is trusted: connections last for days, and daylight saving
+ * time changes the offset (QUTCOFFSET) while one is open.
+ */
+export const OFFSET_REFRESH_MS = 15 * 60_000;
+
+/** The system context asked again when `askedAt` is `refreshMs` old, unless the offset is configured. */
+export async function refreshedContext(
+  connection: Db2Connection,
+  fixedOffset: number | undefined,
+  askedAt: number,
+  refreshMs = OFFSET_REFRESH_MS,
+): Promise<SystemContext | undefined> {
+  if (fixedOffset !== undefined || Date.now() - askedAt < refreshMs) return undefined;
+  return askSystemContext(connection, fixedOffset);
+}
+
 /** Asks the system name and, unless configured (`fixedOffset`), the UTC offset. */
 async function askSystemContext(
   connection: Db2Connection,

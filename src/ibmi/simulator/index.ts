@@ -61,6 +61,8 @@ export interface RunningSimulator {
   done: Promise<void>;
   /** Starts real-time generation of a simulator started `paused`. */
   resume(): void;
+  /** A daylight saving time change: new local timestamps and CURRENT TIMEZONE use this offset. */
+  changeUtcOffset(minutes: number): void;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,8 @@ export const DEFAULT_SIMULATOR: Omit<SimulatorOptions, 'directory'> = {
 };
 
 /** Starts the simulated IBM i: journal on disk, entry generator, Mapepire endpoint. */
-export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+export async function startSimulator(given: SimulatorOptions): Promise<RunningSimulator> {
+  const options = { ...given };
   const journal = SimulatedJournal.open(options.directory, {
     systemName: options.systemName,
     journalLibrary: 'QSYS',
@@ -200,6 +203,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       paused = false;
       startedAt = Date.now();
       tick();
+    },
+    changeUtcOffset(minutes) {
+      options.utcOffsetMinutes = minutes;
+      server.timezone = timezoneDuration(minutes);
     },
     async stop() {
       clearInterval(timer);

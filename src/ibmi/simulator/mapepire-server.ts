@@ -61,9 +61,12 @@ export class SimulatedMapepireServer {
   behaviour: SimulatorBehaviour = { lostPosition: 'error', returnNothing: false };
   /** The set-up: system values, profiles, objects, exit programs; tests break it on purpose. */
   system: SimulatedSystem;
+  /** CURRENT TIMEZONE (Db2's signed hhmmss); changes with daylight saving time. */
+  timezone: number;
 
   constructor(private readonly options: MapepireServerOptions) {
     this.release = options.release ?? DEFAULT_RELEASE;
+    this.timezone = options.timezone;
     this.system = SimulatedSystem.healthy(options.user);
     this.https = createServer({ cert: options.tls.cert, key: options.tls.key });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 50 * 1024 * 1024 });
@@ -189,7 +192,7 @@ export class SimulatedMapepireServer {
           release: this.release,
           system: this.system,
           user: this.options.user,
-          registers: { timezone: this.options.timezone, server: this.options.journal.state.systemName },
+          registers: { timezone: this.timezone, server: this.options.journal.state.systemName },
         });
         this.statements++;
         const cursor: Cursor = { rows: result.rows[Symbol.iterator](), columns: result.columns };

@@ -14,7 +14,7 @@ import type { JournalGap } from '../../ibmi/journal/gap.js';
 import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-journal.js';
 import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
 import type { JournalEventContext } from '../../ibmi/journal/to-event.js';
-import { SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
+import { OFFSET_REFRESH_MS, SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
 import { completeEntryData } from './entry-data.js';
 import { attachedReceiver, checkPosition, jobLogReason, receiverInfo } from './position-check.js';
 import {
@@ -44,8 +44,6 @@ export interface ReaderOptions {
   gapThreshold: number;
   logger: Logger;
 }
-
-const OFFSET_REFRESH_MS = 15 * 60_000;
 
 /** One connection and what was learnt about the IBM i on it. */
 interface Session {

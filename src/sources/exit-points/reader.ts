@@ -3,7 +3,7 @@ import type { Logger } from '../../core/telemetry.js';
 import { type Db2Connection, type Db2Connector, isMissingObject } from '../../ibmi/db2/port.js';
 import { LOG_TABLE } from '../../ibmi/exit-points/sql.js';
 import type { ExitLogContext, ExitLogRow } from '../../ibmi/exit-points/to-event.js';
-import { connectWithContext } from '../ibmi-connection.js';
+import { connectWithContext, refreshedContext, type SystemContext } from '../ibmi-connection.js';
 import { type ExitLogQuery, exitLogRowFromRow, newestRowQuery, rowQuery, rowsAfterQuery } from './query.js';
 import type { ExitPointRecord } from './record.js';
 
@@ -18,6 +18,8 @@ export interface ExitLogReaderOptions {
   verifyInterval: number;
   maxStatementLength: number;
   utcOffsetMinutes: number | undefined;
+  /** How often the UTC offset is asked again (default OFFSET_REFRESH_MS; tests shorten it). */
+  offsetRefreshMs?: number;
   logger: Logger;
 }
 
@@ -53,6 +55,7 @@ const encodePosition = (p: LogPosition): SourcePosition => ({
 export class ExitLogReader implements Source<ExitPointRecord> {
   private connection: Db2Connection | undefined;
   private context: ExitLogContext | undefined;
+  private contextAskedAt = 0;
   private verifiedAt = Number.NEGATIVE_INFINITY;
   private hole: { after: number; since: number } | undefined;
   private missingReported = false;
@@ -68,6 +71,13 @@ export class ExitLogReader implements Source<ExitPointRecord> {
 
   async read(after: SourcePosition | undefined): Promise<SourceBatch<ExitPointRecord>> {
     const connection = await this.connect();
+    const fresh = await refreshedContext(
+      connection,
+      this.options.utcOffsetMinutes,
+      this.contextAskedAt,
+      this.options.offsetRefreshMs,
+    );
+    if (fresh) this.takeContext(fresh);
     const context = this.context!;
     const records: ExitPointRecord[] = [];
     try {
@@ -188,12 +198,17 @@ export class ExitLogReader implements Source<ExitPointRecord> {
       this.options.utcOffsetMinutes,
       this.options.logger,
     );
-    const { library, maxStatementLength } = this.options;
-    this.context = { ...context, library, maxStatementLength };
+    this.takeContext(context);
     this.connection = connection;
     // After a reconnect the table may have been re-created meanwhile: check the position again.
     this.verifiedAt = Number.NEGATIVE_INFINITY;
     return connection;
+  }
+
+  private takeContext(context: SystemContext): void {
+    const { library, maxStatementLength } = this.options;
+    this.context = { ...context, library, maxStatementLength };
+    this.contextAskedAt = Date.now();
   }
 
   async close(): Promise<void> {

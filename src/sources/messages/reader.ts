@@ -8,7 +8,7 @@ import {
 } from '../../ibmi/db2/port.js';
 import { contentHash, type IbmiMessage } from '../../ibmi/messages/message.js';
 import type { MessageContext } from '../../ibmi/messages/to-event.js';
-import { connectWithContext } from '../ibmi-connection.js';
+import { connectWithContext, refreshedContext } from '../ibmi-connection.js';
 import { historyQuery, type MessageQuery, messageFromRow, queueQuery, repliesQuery } from './query.js';
 import type { MessageRecord } from './record.js';
 import { decodePosition, encodePosition, START, type StreamPosition, takeNew } from './stream.js';
@@ -42,6 +42,7 @@ export interface MessageReaderOptions {
 export class MessageReader implements Source<MessageRecord> {
   private connection: Db2Connection | undefined;
   private context: MessageContext | undefined;
+  private contextAskedAt = 0;
   /** Streams whose absence was already reported. */
   private readonly missing = new Set<string>();
 
@@ -56,6 +57,8 @@ export class MessageReader implements Source<MessageRecord> {
 
   async read(after: SourcePosition | undefined, signal: AbortSignal): Promise<SourceBatch<MessageRecord>> {
     const connection = await this.connect();
+    const fresh = await refreshedContext(connection, this.options.utcOffsetMinutes, this.contextAskedAt);
+    if (fresh) this.takeContext(fresh);
     const context = this.context!;
     const records: MessageRecord[] = [];
     const position: SourcePosition = { ...after };
@@ -176,9 +179,14 @@ export class MessageReader implements Source<MessageRecord> {
       this.options.utcOffsetMinutes,
       this.options.logger,
     );
-    this.context = context;
+    this.takeContext(context);
     this.connection = connection;
     return connection;
+  }
+
+  private takeContext(context: MessageContext): void {
+    this.context = context;
+    this.contextAskedAt = Date.now();
   }
 
   async close(): Promise<void> {

@@ -53,7 +53,10 @@ async function install(): Promise<void> {
   assert.equal(await main(['ibmi', 'install-exit-points', '--config', config], io), 0, io.stderr);
 }
 
-function reader(lines: string[], overrides: { holeWait?: number; verifyInterval?: number } = {}) {
+function reader(
+  lines: string[],
+  overrides: { holeWait?: number; verifyInterval?: number; offsetRefreshMs?: number } = {},
+) {
   const connection = {
     type: 'mapepire' as const,
     host: '127.0.0.1',
@@ -75,6 +78,7 @@ function reader(lines: string[], overrides: { holeWait?: number; verifyInterval?
     verifyInterval: overrides.verifyInterval ?? 0,
     maxStatementLength: 60,
     utcOffsetMinutes: undefined,
+    ...(overrides.offsetRefreshMs !== undefined && { offsetRefreshMs: overrides.offsetRefreshMs }),
     logger,
   });
 }
@@ -257,4 +261,24 @@ sinks:`,
   assert.notEqual(await main(['check', '--config', config], io), 0);
   assert.match(io.stderr + io.stdout, /agent\.yaml:\d+.*library.*IBM i library name/);
   writeFileSync(config, yaml);
+});
+
+test('a daylight saving time change while connected: the UTC offset is asked again, new rows carry the new one', async () => {
+  if (!sim.server.system.tables.has('AUDITRELAY.EXIT_LOG')) await install();
+  sim.generate(300);
+  const lines: string[] = [];
+  const source = reader(lines, { offsetRefreshMs: 0 });
+  try {
+    const before = await drain(source, undefined);
+    assert.ok(before.events.length > 0);
+    assert.match(before.events.at(-1)!.time, /-05:00$/);
+    sim.changeUtcOffset(-240);
+    sim.generate(300);
+    const { events } = await drain(source, before.position);
+    assert.ok(events.length > 0, 'rows written after the change');
+    for (const event of events) assert.match(event.time, /-04:00$/, event.id);
+  } finally {
+    sim.changeUtcOffset(-300);
+    await source.close();
+  }
 });
