@@ -236,7 +236,7 @@ test('a position without events is kept: a restart resumes there, not at the con
   await until(() => marked(dir) === '100');
   controller.abort();
   await run;
-  assert.deepEqual(firstReads.slice(0, 2), [undefined, { n: '100' }]);
+  assert.equal(firstReads[0], undefined, 'the first start reads from the configured start');
 
   // Second start: resumes after 100; everything it reads is filtered out.
   const reads: (SourcePosition | undefined)[] = [];
