@@ -91,18 +91,7 @@ export interface SystemContext {
  * How long a connection's UTC offset is trusted: connections last for days, and daylight saving
  * time changes the offset (QUTCOFFSET) while one is open.
  */
-export const OFFSET_REFRESH_MS = 15 * 60_000;
-
-/** The system context asked again when `askedAt` is `refreshMs` old, unless the offset is configured. */
-export async function refreshedContext(
-  connection: Db2Connection,
-  fixedOffset: number | undefined,
-  askedAt: number,
-  refreshMs = OFFSET_REFRESH_MS,
-): Promise<SystemContext | undefined> {
-  if (fixedOffset !== undefined || Date.now() - askedAt < refreshMs) return undefined;
-  return askSystemContext(connection, fixedOffset);
-}
+const OFFSET_REFRESH_MS = 15 * 60_000;
 
 /** Asks the system name and, unless configured (`fixedOffset`), the UTC offset. */
 async function askSystemContext(
@@ -120,19 +109,56 @@ async function askSystemContext(
   return { system: String(row?.['SYSTEM_NAME'] ?? '').trim(), utcOffsetMinutes: offset };
 }
 
-/** Connects and asks the system context; a connection whose questions fail is closed again. */
-export async function connectWithContext(
-  connector: Db2Connector,
-  fixedOffset: number | undefined,
-  logger: Logger,
-): Promise<{ connection: Db2Connection; context: SystemContext }> {
-  const connection = await connector.connect();
-  try {
-    const context = await askSystemContext(connection, fixedOffset);
-    logger.info('connected to the IBM i', { target: connector.target });
-    return { connection, context };
-  } catch (error) {
-    await connection.close();
-    throw error;
+/**
+ * A source's connection to the IBM i with what its events carry from it (system name, UTC
+ * offset): connected again when lost, a connection whose questions fail closed again, and the
+ * context asked again every OFFSET_REFRESH_MS while the connection lasts.
+ */
+export class SystemConnection {
+  private current: { connection: Db2Connection; context: SystemContext; askedAt: number } | undefined;
+  private lastOffset: number | undefined;
+
+  constructor(
+    private readonly connector: Db2Connector,
+    private readonly fixedOffset: number | undefined,
+    private readonly logger: Logger,
+    private readonly refreshMs = OFFSET_REFRESH_MS,
+  ) {}
+
+  /** A live connection and the context now; `fresh` when the connection was just made. */
+  async open(): Promise<{ connection: Db2Connection; context: SystemContext; fresh: boolean }> {
+    const current = this.current;
+    if (current?.connection.alive) {
+      if (this.fixedOffset === undefined && Date.now() - current.askedAt >= this.refreshMs) {
+        current.context = this.take(await askSystemContext(current.connection, this.fixedOffset));
+        current.askedAt = Date.now();
+      }
+      return { connection: current.connection, context: current.context, fresh: false };
+    }
+    await this.close();
+    const connection = await this.connector.connect();
+    try {
+      const context = this.take(await askSystemContext(connection, this.fixedOffset));
+      this.logger.info('connected to the IBM i', { target: this.connector.target });
+      this.current = { connection, context, askedAt: Date.now() };
+      return { connection, context, fresh: true };
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+  }
+
+  /** Says when the offset is first known and when it changes (daylight saving time). */
+  private take(context: SystemContext): SystemContext {
+    if (context.utcOffsetMinutes !== this.lastOffset && this.fixedOffset === undefined)
+      this.logger.info('IBM i UTC offset', { minutes: context.utcOffsetMinutes });
+    this.lastOffset = context.utcOffsetMinutes;
+    return context;
+  }
+
+  async close(): Promise<void> {
+    const connection = this.current?.connection;
+    this.current = undefined;
+    await connection?.close();
   }
 }

@@ -12,9 +12,9 @@ import {
 import type { JournalPosition } from '../../ibmi/journal/entry.js';
 import type { JournalGap } from '../../ibmi/journal/gap.js';
 import { entryFromDisplayJournalRow } from '../../ibmi/journal/heading/display-journal.js';
-import { formatUtcOffset, offsetFromTimezoneDuration } from '../../ibmi/journal/heading/timestamp.js';
+import { formatUtcOffset } from '../../ibmi/journal/heading/timestamp.js';
 import type { JournalEventContext } from '../../ibmi/journal/to-event.js';
-import { OFFSET_REFRESH_MS, SYSTEM_INFO_QUERY } from '../ibmi-connection.js';
+import { SystemConnection } from '../ibmi-connection.js';
 import { completeEntryData } from './entry-data.js';
 import { attachedReceiver, checkPosition, jobLogReason, receiverInfo } from './position-check.js';
 import {
@@ -60,18 +60,19 @@ interface Session {
  * saved receiver (position-check.ts) instead of guessing from error text.
  */
 export class AuditJournalReader implements Source<AuditJournalRecord> {
+  private readonly ibmi: SystemConnection;
   private session: Session | undefined;
-  private utcOffset: number | undefined;
-  private offsetCheckedAt = 0;
   /** startAt now: the newest entry when the source started (read after it), or an empty receiver. */
   private startAfter: Exclude<JournalStart, string> | undefined;
   /** A saved position already found to be left out by the entryTypes filter. */
   private filteredPosition: string | undefined;
 
   constructor(
-    private readonly connector: Db2Connector,
+    connector: Db2Connector,
     private readonly options: ReaderOptions,
-  ) {}
+  ) {
+    this.ibmi = new SystemConnection(connector, options.utcOffsetMinutes, options.logger);
+  }
 
   get pollInterval(): number {
     return this.options.pollInterval;
@@ -81,9 +82,9 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     after: SourcePosition | undefined,
     _signal?: AbortSignal,
   ): Promise<SourceBatch<AuditJournalRecord>> {
-    const session = await this.connect();
+    const { session, utcOffsetMinutes } = await this.connect();
     try {
-      const context = { ccsid: this.options.ccsid, utcOffsetMinutes: await this.currentUtcOffset(session) };
+      const context = { ccsid: this.options.ccsid, utcOffsetMinutes };
       const saved = toJournalPosition(after);
       return saved
         ? await this.readAfter(session, saved, context)
@@ -318,26 +319,26 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     };
   }
 
-  private async connect(): Promise<Session> {
-    if (this.session?.connection.alive) return this.session;
-    await this.disconnect();
-    const connection = await this.connector.connect();
-    try {
-      const [row] = (await connection.query(SYSTEM_INFO_QUERY)).rows;
-      this.takeUtcOffset(row);
-      const columns = await this.probeColumns(connection);
+  /** The connection, with what was learnt on it (probed again on a new one), and the UTC offset now. */
+  private async connect(): Promise<{ session: Session; utcOffsetMinutes: number }> {
+    const { connection, context, fresh } = await this.ibmi.open();
+    if (fresh || !this.session) {
+      this.session = undefined;
+      let columns: Set<OptionalColumn>;
+      try {
+        columns = await this.probeColumns(connection);
+      } catch (error) {
+        await this.ibmi.close();
+        throw error;
+      }
       const { journalLibrary, journal, batchSize, entryTypes } = this.options;
       this.session = {
         connection,
-        server: String(row?.['SYSTEM_NAME'] ?? '').trim(),
+        server: context.system,
         query: { journalLibrary, journal, batchSize, entryTypes, columns },
       };
-    } catch (error) {
-      await connection.close();
-      throw error;
     }
-    this.options.logger.info('connected to the IBM i', { target: this.connector.target });
-    return this.session;
+    return { session: this.session, utcOffsetMinutes: context.utcOffsetMinutes };
   }
 
   /**
@@ -370,32 +371,9 @@ export class AuditJournalReader implements Source<AuditJournalRecord> {
     return found;
   }
 
-  private async currentUtcOffset(session: Session): Promise<number> {
-    if (this.options.utcOffsetMinutes !== undefined) return this.options.utcOffsetMinutes;
-    if (this.utcOffset === undefined || Date.now() - this.offsetCheckedAt > OFFSET_REFRESH_MS) {
-      this.takeUtcOffset((await session.connection.query(SYSTEM_INFO_QUERY)).rows[0]);
-    }
-    return this.utcOffset!;
-  }
-
-  private takeUtcOffset(row: Db2Row | undefined): void {
-    if (this.options.utcOffsetMinutes !== undefined) return;
-    const offset = offsetFromTimezoneDuration(Number(row?.['UTC_OFFSET']));
-    if (!Number.isFinite(offset)) {
-      throw new AuditRelayError(
-        'AR_SOURCE_QUERY',
-        'the IBM i returned no usable CURRENT TIMEZONE; set utcOffset in the source config',
-      );
-    }
-    if (offset !== this.utcOffset) this.options.logger.info('IBM i UTC offset', { minutes: offset });
-    this.utcOffset = offset;
-    this.offsetCheckedAt = Date.now();
-  }
-
-  private async disconnect(): Promise<void> {
-    const session = this.session;
+  private disconnect(): Promise<void> {
     this.session = undefined;
-    await session?.connection.close();
+    return this.ibmi.close();
   }
 
   close(): Promise<void> {

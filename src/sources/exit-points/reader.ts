@@ -3,7 +3,7 @@ import type { Logger } from '../../core/telemetry.js';
 import { type Db2Connection, type Db2Connector, isMissingObject } from '../../ibmi/db2/port.js';
 import { LOG_TABLE } from '../../ibmi/exit-points/sql.js';
 import type { ExitLogContext, ExitLogRow } from '../../ibmi/exit-points/to-event.js';
-import { connectWithContext, refreshedContext, type SystemContext } from '../ibmi-connection.js';
+import { SystemConnection } from '../ibmi-connection.js';
 import { type ExitLogQuery, exitLogRowFromRow, newestRowQuery, rowQuery, rowsAfterQuery } from './query.js';
 import type { ExitPointRecord } from './record.js';
 
@@ -53,32 +53,33 @@ const encodePosition = (p: LogPosition): SourcePosition => ({
  * A log that does not exist (the programs are not installed yet) is one warning, then polled.
  */
 export class ExitLogReader implements Source<ExitPointRecord> {
-  private connection: Db2Connection | undefined;
-  private context: ExitLogContext | undefined;
-  private contextAskedAt = 0;
+  private readonly ibmi: SystemConnection;
   private verifiedAt = Number.NEGATIVE_INFINITY;
   private hole: { after: number; since: number } | undefined;
   private missingReported = false;
 
   constructor(
-    private readonly connector: Db2Connector,
+    connector: Db2Connector,
     private readonly options: ExitLogReaderOptions,
-  ) {}
+  ) {
+    this.ibmi = new SystemConnection(
+      connector,
+      options.utcOffsetMinutes,
+      options.logger,
+      options.offsetRefreshMs,
+    );
+  }
 
   get pollInterval(): number {
     return this.options.pollInterval;
   }
 
   async read(after: SourcePosition | undefined): Promise<SourceBatch<ExitPointRecord>> {
-    const connection = await this.connect();
-    const fresh = await refreshedContext(
-      connection,
-      this.options.utcOffsetMinutes,
-      this.contextAskedAt,
-      this.options.offsetRefreshMs,
-    );
-    if (fresh) this.takeContext(fresh);
-    const context = this.context!;
+    const { connection, context: system, fresh } = await this.ibmi.open();
+    // After a reconnect the table may have been re-created meanwhile: check the position again.
+    if (fresh) this.verifiedAt = Number.NEGATIVE_INFINITY;
+    const { library, maxStatementLength } = this.options;
+    const context: ExitLogContext = { ...system, library, maxStatementLength };
     const records: ExitPointRecord[] = [];
     try {
       let position = decodePosition(after) ?? (await this.startPosition(connection));
@@ -189,31 +190,7 @@ export class ExitLogReader implements Source<ExitPointRecord> {
     );
   }
 
-  private async connect(): Promise<Db2Connection> {
-    if (this.connection?.alive) return this.connection;
-    await this.connection?.close();
-    this.connection = undefined;
-    const { connection, context } = await connectWithContext(
-      this.connector,
-      this.options.utcOffsetMinutes,
-      this.options.logger,
-    );
-    this.takeContext(context);
-    this.connection = connection;
-    // After a reconnect the table may have been re-created meanwhile: check the position again.
-    this.verifiedAt = Number.NEGATIVE_INFINITY;
-    return connection;
-  }
-
-  private takeContext(context: SystemContext): void {
-    const { library, maxStatementLength } = this.options;
-    this.context = { ...context, library, maxStatementLength };
-    this.contextAskedAt = Date.now();
-  }
-
-  async close(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
-    await connection?.close();
+  close(): Promise<void> {
+    return this.ibmi.close();
   }
 }

@@ -7,8 +7,7 @@ import {
   isRoutineFailure,
 } from '../../ibmi/db2/port.js';
 import { contentHash, type IbmiMessage } from '../../ibmi/messages/message.js';
-import type { MessageContext } from '../../ibmi/messages/to-event.js';
-import { connectWithContext, refreshedContext } from '../ibmi-connection.js';
+import { SystemConnection } from '../ibmi-connection.js';
 import { historyQuery, type MessageQuery, messageFromRow, queueQuery, repliesQuery } from './query.js';
 import type { MessageRecord } from './record.js';
 import { decodePosition, encodePosition, START, type StreamPosition, takeNew } from './stream.js';
@@ -40,26 +39,23 @@ export interface MessageReaderOptions {
  * command that creates it; the other streams go on, and the queue is read once it exists.
  */
 export class MessageReader implements Source<MessageRecord> {
-  private connection: Db2Connection | undefined;
-  private context: MessageContext | undefined;
-  private contextAskedAt = 0;
+  private readonly ibmi: SystemConnection;
   /** Streams whose absence was already reported. */
   private readonly missing = new Set<string>();
 
   constructor(
-    private readonly connector: Db2Connector,
+    connector: Db2Connector,
     private readonly options: MessageReaderOptions,
-  ) {}
+  ) {
+    this.ibmi = new SystemConnection(connector, options.utcOffsetMinutes, options.logger);
+  }
 
   get pollInterval(): number {
     return this.options.pollInterval;
   }
 
   async read(after: SourcePosition | undefined, signal: AbortSignal): Promise<SourceBatch<MessageRecord>> {
-    const connection = await this.connect();
-    const fresh = await refreshedContext(connection, this.options.utcOffsetMinutes, this.contextAskedAt);
-    if (fresh) this.takeContext(fresh);
-    const context = this.context!;
+    const { connection, context } = await this.ibmi.open();
     const records: MessageRecord[] = [];
     const position: SourcePosition = { ...after };
     let caughtUp = true;
@@ -170,28 +166,7 @@ export class MessageReader implements Source<MessageRecord> {
     );
   }
 
-  private async connect(): Promise<Db2Connection> {
-    if (this.connection?.alive) return this.connection;
-    await this.connection?.close();
-    this.connection = undefined;
-    const { connection, context } = await connectWithContext(
-      this.connector,
-      this.options.utcOffsetMinutes,
-      this.options.logger,
-    );
-    this.takeContext(context);
-    this.connection = connection;
-    return connection;
-  }
-
-  private takeContext(context: MessageContext): void {
-    this.context = context;
-    this.contextAskedAt = Date.now();
-  }
-
-  async close(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
-    await connection?.close();
+  close(): Promise<void> {
+    return this.ibmi.close();
   }
 }
